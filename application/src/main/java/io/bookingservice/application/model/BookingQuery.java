@@ -1,0 +1,34 @@
+package io.bookingservice.application.model;
+
+import io.bookingservice.domain.booking.BookingStatus;
+import io.bookingservice.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which bookings to list. Listings are in ascending id order and paged by keyset
+ * (the last id seen), so this filter is the same for every page.
+ *
+ * @param statuses empty = any status
+ * @param from     inclusive lower bound of {@code event_time}, or {@code null}
+ * @param to       exclusive upper bound of {@code event_time}, or {@code null}
+ * @param owner    only bookings submitted by this user, or {@code null} for all
+ */
+public record BookingQuery(Set<BookingStatus> statuses, Instant from, Instant to, UserId owner) {
+
+    /** The largest page a client may ask for. */
+    public static final int MAX_LIMIT = 1000;
+
+    public BookingQuery {
+        statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
+    }
+
+    public static BookingQuery all() {
+        return new BookingQuery(Set.of(), null, null, null);
+    }
+
+    public BookingQuery ownedBy(UserId user) {
+        return new BookingQuery(statuses, from, to, user);
+    }
+}

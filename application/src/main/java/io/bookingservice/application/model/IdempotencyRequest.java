@@ -1,0 +1,22 @@
+package io.bookingservice.application.model;
+
+import io.bookingservice.domain.ValidationException;
+import java.util.Objects;
+
+/**
+ * A client's idempotency key and the fingerprint of its request (the adapter computes
+ * it, e.g. a hash of the canonicalised JSON, so that equal requests compare equal).
+ */
+public record IdempotencyRequest(String key, String fingerprint) {
+
+    public static final int MAX_KEY_LENGTH = 255;
+
+    public IdempotencyRequest {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            throw ValidationException.of("Idempotency-Key", "value_error",
+                    "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+}

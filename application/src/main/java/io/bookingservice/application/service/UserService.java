@@ -1,0 +1,189 @@
+package io.bookingservice.application.service;
+
+import io.bookingservice.application.error.AuthenticationFailedException;
+import io.bookingservice.application.error.NotFoundException;
+import io.bookingservice.application.error.WrongPasswordException;
+import io.bookingservice.application.port.in.CreateUserCommand;
+import io.bookingservice.application.port.in.FindUserUseCase;
+import io.bookingservice.application.port.in.LogInUseCase;
+import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.in.UpdateUserCommand;
+import io.bookingservice.application.port.out.PasswordHasher;
+import io.bookingservice.application.port.out.Transactions;
+import io.bookingservice.application.port.out.UserRepository;
+import io.bookingservice.domain.PermissionDeniedException;
+import io.bookingservice.domain.Validation;
+import io.bookingservice.domain.ValidationException;
+import io.bookingservice.domain.user.NewUser;
+import io.bookingservice.domain.user.PasswordHash;
+import io.bookingservice.domain.user.PlainPassword;
+import io.bookingservice.domain.user.Role;
+import io.bookingservice.domain.user.User;
+import io.bookingservice.domain.user.Username;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** The account use cases: logging in, looking users up, managing them. */
+public final class UserService implements LogInUseCase, FindUserUseCase, ManageUsersUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final boolean rehashOnLogin;
+    private volatile PasswordHash decoy;
+
+    /**
+     * @param rehashOnLogin upgrade legacy hashes (bcrypt) to today's scheme on a successful
+     *                      login; off keeps every hash readable by the Python service
+     */
+    public UserService(UserRepository users, PasswordHasher hasher, Transactions transactions, Clock clock,
+                       boolean rehashOnLogin) {
+        this.users = users;
+        this.hasher = hasher;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.rehashOnLogin = rehashOnLogin;
+    }
+
+    @Override
+    public User logIn(String username, String password) {
+        Optional<User> found = parseUsername(username).flatMap(users::findByUsername);
+        if (found.isEmpty()) {
+            // Spend the same time as a real check so that unknown names cannot be told apart.
+            hasher.verify(password == null ? "" : password, decoy());
+            throw new AuthenticationFailedException();
+        }
+        User user = found.get();
+        if (password == null || !hasher.verify(password, user.passwordHash()) || user.disabled()) {
+            throw new AuthenticationFailedException();
+        }
+        if (rehashOnLogin && hasher.needsRehash(user.passwordHash())) {
+            PasswordHash upgraded = hasher.hash(password);
+            return transactions.inTransaction(() -> users.update(user.withRehashedPassword(upgraded)));
+        }
+        return user;
+    }
+
+    @Override
+    public Optional<User> findByUsername(String username) {
+        return parseUsername(username).flatMap(users::findByUsername);
+    }
+
+    @Override
+    public List<User> list(User admin) {
+        requireAdmin(admin);
+        return users.list();
+    }
+
+    @Override
+    public User create(CreateUserCommand command, User admin) {
+        requireAdmin(admin);
+        NewUser user = newUser(command);
+        return transactions.inTransaction(() -> users.create(user));
+    }
+
+    @Override
+    public User update(String username, UpdateUserCommand command, User admin) {
+        requireAdmin(admin);
+        Validation validation = new Validation();
+        Role role = command.role() == null ? null : validation.attempt("role", () -> Role.fromCode(command.role()));
+        PlainPassword password = command.newPassword() == null ? null
+                : validation.attempt("password", () -> new PlainPassword(command.newPassword()));
+        validation.throwIfInvalid();
+        PasswordHash hash = password == null ? null : hasher.hash(password.value());
+        return transactions.inTransaction(() -> {
+            User user = existing(username);
+            if (role != null) {
+                user = user.withRole(role);
+            }
+            if (command.disabled() != null) {
+                user = user.withDisabled(command.disabled());
+            }
+            if (hash != null) {
+                user = user.withPassword(hash, clock.instant());
+            }
+            return users.update(user);
+        });
+    }
+
+    @Override
+    public User upsert(CreateUserCommand command) {
+        NewUser wanted = newUser(command);
+        return transactions.inTransaction(() -> users.findByUsername(wanted.username())
+                .map(user -> users.update(user.withPassword(wanted.passwordHash(), wanted.passwordChangedAt())
+                        .withRole(wanted.role())
+                        .withDisabled(wanted.disabled())))
+                .orElseGet(() -> users.create(wanted)));
+    }
+
+    @Override
+    public User setDisabled(String username, boolean disabled) {
+        return transactions.inTransaction(() -> users.update(existing(username).withDisabled(disabled)));
+    }
+
+    @Override
+    public List<User> listAll() {
+        return users.list();
+    }
+
+    @Override
+    public boolean noUsers() {
+        return users.count() == 0;
+    }
+
+    @Override
+    public User changeOwnPassword(User self, String currentPassword, String newPassword) {
+        Validation validation = new Validation();
+        PlainPassword password = validation.attempt("new_password", () -> new PlainPassword(newPassword));
+        validation.throwIfInvalid();
+        if (currentPassword == null || !hasher.verify(currentPassword, self.passwordHash())) {
+            throw new WrongPasswordException();
+        }
+        PasswordHash hash = hasher.hash(password.value());
+        return transactions.inTransaction(() -> users.update(existing(self.username().value())
+                .withPassword(hash, clock.instant())));
+    }
+
+    private NewUser newUser(CreateUserCommand command) {
+        Validation validation = new Validation();
+        Username username = validation.attempt("username", () -> new Username(command.username()));
+        Role role = command.role() == null ? Role.REQUESTER : validation.attempt("role", () -> Role.fromCode(command.role()));
+        PlainPassword password = validation.attempt("password", () -> new PlainPassword(command.password()));
+        validation.throwIfInvalid();
+        return new NewUser(username, hasher.hash(password.value()), command.disabled(), role, clock.instant());
+    }
+
+    private User existing(String username) {
+        return parseUsername(username).flatMap(users::findByUsername)
+                .orElseThrow(() -> NotFoundException.user(username));
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash current = decoy;
+        if (current == null) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            current = hasher.hash(Base64.getEncoder().encodeToString(random));
+            decoy = current;
+        }
+        return current;
+    }
+
+    private static Optional<Username> parseUsername(String username) {
+        try {
+            return Optional.of(new Username(username));
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void requireAdmin(User actor) {
+        if (!actor.isAdmin()) {
+            throw new PermissionDeniedException();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.bookingservice.domain.booking;
+
+import io.bookingservice.domain.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Rules for a new event time: not more than an hour in the past. */
+final class EventTime {
+
+    /** Leeway for clients that submit "now" with a slow clock or a slow network. */
+    static final Duration PAST_TOLERANCE = Duration.ofHours(1);
+
+    private EventTime() {
+    }
+
+    static Instant check(Instant eventTime, Clock clock) {
+        if (eventTime != null && eventTime.isBefore(clock.instant().minus(PAST_TOLERANCE))) {
+            throw ValidationException.of("", "value_error",
+                    "Event time " + eventTime + " is more than an hour in the past");
+        }
+        return eventTime;
+    }
+}

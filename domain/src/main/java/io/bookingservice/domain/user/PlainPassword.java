@@ -1,0 +1,35 @@
+package io.bookingservice.domain.user;
+
+import io.bookingservice.domain.ValidationException;
+import io.bookingservice.domain.Violation;
+
+/**
+ * A new password as typed: 8 to 128 characters, never truncated. {@link #toString()}
+ * never reveals it. Passwords being <em>verified</em> are not checked against these
+ * rules (legacy passwords may be shorter).
+ */
+public record PlainPassword(String value) {
+
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 128;
+
+    public PlainPassword {
+        if (value == null) {
+            throw ValidationException.of("", "missing", "Field required");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length < MIN_LENGTH) {
+            throw new ValidationException(new Violation("", "string_too_short",
+                    "A password needs at least " + MIN_LENGTH + " characters", MIN_LENGTH));
+        }
+        if (length > MAX_LENGTH) {
+            throw new ValidationException(new Violation("", "string_too_long",
+                    "A password has at most " + MAX_LENGTH + " characters", MAX_LENGTH));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PlainPassword[redacted]";
+    }
+}

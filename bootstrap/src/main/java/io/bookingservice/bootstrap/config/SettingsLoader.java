@@ -1,0 +1,163 @@
+package io.bookingservice.bootstrap.config;
+
+import io.bookingservice.migrations.config.DatabaseUrl;
+import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads {@link Settings} the 12-factor way. Each setting is named by its environment variable
+ * (ENV, PORT, DATABASE_URL, …) and looked up in order: command-line options, environment
+ * variables, the config file ({@code -c/--config} or BOOKING_CONFIG: a {@code .properties}
+ * file using the same names), then the default.
+ */
+public final class SettingsLoader {
+
+    public static final String CONFIG_FILE = "BOOKING_CONFIG";
+
+    private final Map<String, String> commandLine;
+    private final Map<String, String> environment;
+    private final Properties file;
+
+    private SettingsLoader(Map<String, String> commandLine, Map<String, String> environment, Properties file) {
+        this.commandLine = commandLine;
+        this.environment = environment;
+        this.file = file;
+    }
+
+    /**
+     * @param commandLine options given on the command line, by variable name (a config file
+     *                    given with {@code -c} is under {@link #CONFIG_FILE})
+     * @param environment the process environment
+     * @throws InvalidSettingsException naming the first bad or missing setting
+     */
+    public static Settings load(Map<String, String> commandLine, Map<String, String> environment) {
+        String configFile = nonBlank(commandLine.get(CONFIG_FILE)).orElse(nonBlank(environment.get(CONFIG_FILE)).orElse(null));
+        Properties file = configFile == null ? new Properties() : readFile(Path.of(configFile));
+        return new SettingsLoader(commandLine, environment, file).settings();
+    }
+
+    private Settings settings() {
+        Environment env = lookup("ENV").map(Environment::parse).orElse(Environment.LOCAL);
+        Persistence persistence = lookup("BOOKING_PERSISTENCE").map(v -> choice("BOOKING_PERSISTENCE", v, Persistence.class))
+                .orElse(Persistence.POSTGRES);
+        Optional<DatabaseUrl> databaseUrl = databaseUrl("DATABASE_URL");
+        if (databaseUrl.isEmpty() && env == Environment.TEST) {
+            databaseUrl = databaseUrl("DATABASE_URL_TEST");
+            if (databaseUrl.isEmpty() && persistence == Persistence.POSTGRES) {
+                throw new InvalidSettingsException("ENV=test needs DATABASE_URL (or DATABASE_URL_TEST); it is not set");
+            }
+        }
+        return new Settings(
+                env,
+                lookup("PORT").map(v -> port("PORT", v)).orElse(8000),
+                databaseUrl,
+                persistence,
+                Path.of(lookup("BOOKING_DATA_DIR").orElse("booking-data")).toAbsolutePath().normalize(),
+                lookup("BOOKING_ADMIN_PASSWORD"),
+                flag("BOOKING_ACCEPT_LEGACY_TOKENS", true),
+                flag("BOOKING_PASSWORD_REHASH", true),
+                flag("BOOKING_MIGRATE_ON_START", true),
+                lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
+                lookup("DOCS_URL"),
+                lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
+                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint));
+    }
+
+    private Optional<String> lookup(String name) {
+        return nonBlank(commandLine.get(name))
+                .or(() -> nonBlank(environment.get(name)))
+                .or(() -> nonBlank(file.getProperty(name)));
+    }
+
+    private Optional<DatabaseUrl> databaseUrl(String name) {
+        try {
+            return lookup(name).map(DatabaseUrl::parse);
+        } catch (InvalidDatabaseUrlException e) {
+            throw new InvalidSettingsException(name + ": " + e.getMessage());
+        }
+    }
+
+    private boolean flag(String name, boolean defaultValue) {
+        return lookup(name).map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new InvalidSettingsException(name + " must be on or off (also true/false, yes/no, 1/0)");
+        }).orElse(defaultValue);
+    }
+
+    private static int port(String name, String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            // 0 asks the operating system for a free port (tests).
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one message that says what is allowed.
+        }
+        throw new InvalidSettingsException(name + " must be a port number between 0 and 65535");
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.strip())) {
+                return constant;
+            }
+        }
+        String allowed = String.join(" | ", Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        throw new InvalidSettingsException(name + " must be one of " + allowed);
+    }
+
+    private static List<String> origins(String value) {
+        // Accepts "a,b", "a b" and the JSON-list form pydantic settings read: ["a","b"].
+        String bare = value.strip();
+        if (bare.startsWith("[") && bare.endsWith("]")) {
+            bare = bare.substring(1, bare.length() - 1);
+        }
+        return Arrays.stream(bare.split("[,\\s]+"))
+                .map(o -> o.strip().replaceAll("^\"|\"$", ""))
+                .filter(o -> !o.isEmpty())
+                .toList();
+    }
+
+    private static URI endpoint(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // Falls through to the message naming both variables.
+        }
+        throw new InvalidSettingsException("AWS_ENDPOINT_URL_SECRETS_MANAGER / AWS_ENDPOINT_URL must be an absolute URL such as http://localhost:4566");
+    }
+
+    private static Properties readFile(Path path) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+            return properties;
+        } catch (NoSuchFileException e) {
+            throw new InvalidSettingsException("config file " + path + " (from -c/--config or BOOKING_CONFIG) does not exist");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidSettingsException("config file " + path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

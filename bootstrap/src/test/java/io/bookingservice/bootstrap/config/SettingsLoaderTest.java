@@ -1,0 +1,157 @@
+package io.bookingservice.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsDescribeALocalServiceOnPort8000() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of());
+
+        assertThat(settings.environment()).isEqualTo(Environment.LOCAL);
+        assertThat(settings.port()).isEqualTo(8000);
+        assertThat(settings.persistence()).isEqualTo(Persistence.POSTGRES);
+        assertThat(settings.embeddedDatabase()).isTrue();
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of("booking-data").toAbsolutePath());
+        assertThat(settings.acceptLegacyTokens()).isTrue();
+        assertThat(settings.passwordRehash()).isTrue();
+        assertThat(settings.migrateOnStart()).isTrue();
+        assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(settings.docsUrl()).isEmpty();
+        assertThat(settings.secretsEndpoint()).isEmpty();
+    }
+
+    @Test
+    void commandLineBeatsEnvironmentWhichBeatsTheConfigFile() throws IOException {
+        Path file = write("PORT=7001\nLOG_FORMAT=json\nDOCS_URL=/docs\nBOOKING_PASSWORD_REHASH=off\n");
+
+        Settings settings = SettingsLoader.load(
+                Map.of("PORT", "7003", SettingsLoader.CONFIG_FILE, file.toString()),
+                Map.of("PORT", "7002", "LOG_FORMAT", "text"));
+
+        assertThat(settings.port()).isEqualTo(7003);
+        assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(settings.docsUrl()).contains("/docs");
+        assertThat(settings.passwordRehash()).isFalse();
+    }
+
+    @Test
+    void configFileCanBeNamedByTheEnvironment() throws IOException {
+        Path file = write("ENV=test\nDATABASE_URL_TEST=postgresql://u:p@db/test\n");
+
+        Settings settings = SettingsLoader.load(Map.of(), Map.of("BOOKING_CONFIG", file.toString()));
+
+        assertThat(settings.environment()).isEqualTo(Environment.TEST);
+        assertThat(settings.databaseUrl()).get().extracting(u -> u.jdbcUrl()).isEqualTo("jdbc:postgresql://db/test");
+    }
+
+    @Test
+    void missingConfigFileIsNamed() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(SettingsLoader.CONFIG_FILE, dir.resolve("nope.properties").toString()), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("nope.properties")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void bogusEnvIsOneLineListingTheAllowedValues() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("ENV", "bogus")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("ENV='bogus' is not allowed; ENV must be one of local, dev, prod, test (default local)");
+    }
+
+    @Test
+    void envIsCaseInsensitive() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of("ENV", "PROD")).environment()).isEqualTo(Environment.PROD);
+    }
+
+    @Test
+    void testEnvironmentWithoutADatabaseNamesTheVariable() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("ENV", "test")))
+                .hasMessageContaining("DATABASE_URL")
+                .hasMessageContaining("DATABASE_URL_TEST");
+    }
+
+    @Test
+    void testEnvironmentWithMemoryPersistenceNeedsNoDatabase() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of("ENV", "test", "BOOKING_PERSISTENCE", "memory"));
+
+        assertThat(settings.persistence()).isEqualTo(Persistence.MEMORY);
+        assertThat(settings.embeddedDatabase()).isFalse();
+    }
+
+    @Test
+    void databaseUrlOverridesTheTestUrlAndTheEmbeddedDatabase() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of(
+                "ENV", "test",
+                "DATABASE_URL", "postgresql+psycopg://a:b@primary/db",
+                "DATABASE_URL_TEST", "postgresql://c:d@other/db"));
+
+        assertThat(settings.databaseUrl()).get().extracting(u -> u.jdbcUrl()).isEqualTo("jdbc:postgresql://primary/db");
+        assertThat(SettingsLoader.load(Map.of(), Map.of("DATABASE_URL", "postgresql://a:b@h/db")).embeddedDatabase()).isFalse();
+    }
+
+    @Test
+    void badDatabaseUrlNamesTheVariableButNotThePassword() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("DATABASE_URL", "mysql://root:hunter2@h/db")))
+                .hasMessageStartingWith("DATABASE_URL: ")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void badValuesNameTheirVariable() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("PORT", "eighty"))).hasMessageStartingWith("PORT ");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("PORT", "70000"))).hasMessageStartingWith("PORT ");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_PERSISTENCE", "redis")))
+                .hasMessage("BOOKING_PERSISTENCE must be one of postgres | memory");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("LOG_FORMAT", "xml"))).hasMessage("LOG_FORMAT must be one of text | json");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_MIGRATE_ON_START", "maybe")))
+                .hasMessageStartingWith("BOOKING_MIGRATE_ON_START must be on or off");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("AWS_ENDPOINT_URL", "localhost")))
+                .hasMessageContaining("AWS_ENDPOINT_URL");
+    }
+
+    @Test
+    void secretsManagerEndpointPrefersTheServiceSpecificVariable() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of(
+                "AWS_ENDPOINT_URL", "http://localhost:4566",
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://localhost:9999"));
+
+        assertThat(settings.secretsEndpoint()).contains(URI.create("http://localhost:9999"));
+    }
+
+    @Test
+    void corsOriginsAcceptCommasSpacesAndAJsonList() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of("CORS_ALLOWED_ORIGINS", "https://a.example, https://b.example")).corsAllowedOrigins())
+                .isEqualTo(List.of("https://a.example", "https://b.example"));
+        assertThat(SettingsLoader.load(Map.of(), Map.of("CORS_ALLOWED_ORIGINS", "[\"https://a.example\",\"https://b.example\"]")).corsAllowedOrigins())
+                .isEqualTo(List.of("https://a.example", "https://b.example"));
+    }
+
+    @Test
+    void toStringRedactsTheAdminAndDatabasePasswords() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of(
+                "BOOKING_ADMIN_PASSWORD", "Admin-Secret-1", "DATABASE_URL", "postgresql://u:hunter2@h/db"));
+
+        assertThat(settings.toString()).doesNotContain("Admin-Secret-1", "hunter2");
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = dir.resolve("booking.properties");
+        Files.writeString(file, content);
+        return file;
+    }
+}

@@ -1,0 +1,79 @@
+package io.bookingservice.bootstrap.cli;
+
+import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.config.SettingsLoader;
+import io.bookingservice.bootstrap.keys.SigningKeys;
+import io.bookingservice.bootstrap.secrets.SecretSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** JWT signing keys. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the JWT signing keys.")
+final class KeysCommand {
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = {"Generate an Ed25519 key pair and store it as secrets private_key_ENV and public_key_ENV",
+                    "(base64 of PEM, the Python service's format), or write those two files with --out."})
+    static final class Generate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SettingsOptions settingsOptions;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "write files into DIR instead of Secrets Manager")
+        Path out;
+
+        private final OperatorServices services;
+        private final Map<String, String> environment;
+
+        Generate(OperatorServices services, Map<String, String> environment) {
+            this.services = services;
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Settings settings = SettingsLoader.load(settingsOptions.asSettings(), environment);
+            String env = settings.environment().code();
+            SigningKeys keys = SigningKeys.generate();
+            PrintWriter stdout = spec.commandLine().getOut();
+            String privateName = SigningKeys.privateKeyName(env);
+            String publicName = SigningKeys.publicKeyName(env);
+            if (out != null) {
+                Files.createDirectories(out);
+                writePrivate(out.resolve(privateName), keys.privateKeySecret());
+                Files.writeString(out.resolve(publicName), keys.publicKeySecret());
+                stdout.println("wrote " + out.resolve(privateName) + " (owner-only) and " + out.resolve(publicName));
+            } else {
+                SecretSource secrets = services.secrets(settings);
+                // Public first: verifiers that pick up the new public key early still accept the old
+                // tokens through AWSPREVIOUS, while a private key nobody can verify would break logins.
+                secrets.put(publicName, keys.publicKeySecret());
+                secrets.put(privateName, keys.privateKeySecret());
+                stdout.println("stored secrets " + privateName + " and " + publicName
+                        + "; the previous versions stay available as AWSPREVIOUS");
+            }
+            return 0;
+        }
+
+        private static void writePrivate(Path file, String value) throws IOException {
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, value);
+        }
+    }
+}

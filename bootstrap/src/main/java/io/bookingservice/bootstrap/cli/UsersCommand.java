@@ -1,0 +1,182 @@
+package io.bookingservice.bootstrap.cli;
+
+import io.bookingservice.application.port.in.CreateUserCommand;
+import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.config.SettingsLoader;
+import io.bookingservice.domain.user.User;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Accounts, for operators. Users are disabled, never deleted, so bookings always name their submitter. */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage accounts.")
+final class UsersCommand {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Shared plumbing: settings, then accounts over the configured database. */
+    abstract static class AccountsCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SettingsOptions settingsOptions;
+
+        final OperatorServices services;
+        final Map<String, String> environment;
+
+        AccountsCommand(OperatorServices services, Map<String, String> environment) {
+            this.services = services;
+            this.environment = environment;
+        }
+
+        Settings settings() {
+            return SettingsLoader.load(settingsOptions.asSettings(), environment);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        String role(String role) {
+            String code = role.toLowerCase(Locale.ROOT);
+            if (!code.equals("admin") && !code.equals("requester")) {
+                throw new ParameterException(spec.commandLine(), "--role must be admin or requester");
+            }
+            return code;
+        }
+
+        static String describe(User user) {
+            return user.username().value() + " (" + user.role().code() + (user.disabled() ? ", disabled" : "") + ")";
+        }
+    }
+
+    @Command(name = "upsert", mixinStandardHelpOptions = true,
+            description = "Create an account or set its password, role and disabled flag. The password is read from standard input.")
+    static final class Upsert extends AccountsCommand {
+
+        @Option(names = "--username", required = true)
+        String username;
+
+        @Option(names = "--role", required = true, description = "admin or requester")
+        String role;
+
+        @Option(names = "--disabled", description = "create or leave the account disabled")
+        boolean disabled;
+
+        Upsert(OperatorServices services, Map<String, String> environment) {
+            super(services, environment);
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            String code = role(role);
+            // Standard input, never an argument: arguments are visible to everyone in ps.
+            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (password == null || password.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "give the password on standard input");
+            }
+            try (OperatorServices.Accounts accounts = services.accounts(settings())) {
+                User user = accounts.users().upsert(new CreateUserCommand(username, password, code, disabled));
+                out().println("upserted " + describe(user));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate-password", mixinStandardHelpOptions = true,
+            description = {"Generate a strong password, store it as secret USERNAME_password_ENV, then create or update",
+                    "the account with it (the Python manage_passwords tool). Prints nothing secret."})
+    static final class RotatePassword extends AccountsCommand {
+
+        @Option(names = "--username", required = true)
+        String username;
+
+        @Option(names = "--role", required = true, description = "admin or requester")
+        String role;
+
+        @Option(names = "--disabled", description = "create or leave the account disabled")
+        boolean disabled;
+
+        RotatePassword(OperatorServices services, Map<String, String> environment) {
+            super(services, environment);
+        }
+
+        @Override
+        public Integer call() {
+            String code = role(role);
+            Settings settings = settings();
+            String secretName = username + "_password_" + settings.environment().code();
+            String password = strongPassword();
+            try (OperatorServices.Accounts accounts = services.accounts(settings)) {
+                // Secret first: if the database step fails the operator can retry, and the stored
+                // password is never one that no-one can read back.
+                services.secrets(settings).put(secretName, password);
+                User user = accounts.users().upsert(new CreateUserCommand(username, password, code, disabled));
+                out().println("stored a new password in secret " + secretName + " and upserted " + describe(user));
+            }
+            return 0;
+        }
+
+        /** 192 random bits, URL-safe: 32 characters, inside the 8–128 accepted. */
+        static String strongPassword() {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account (or enable it again with --enable).")
+    static final class Disable extends AccountsCommand {
+
+        @Option(names = "--username", required = true)
+        String username;
+
+        @Option(names = "--enable", description = "re-enable instead")
+        boolean enable;
+
+        Disable(OperatorServices services, Map<String, String> environment) {
+            super(services, environment);
+        }
+
+        @Override
+        public Integer call() {
+            try (OperatorServices.Accounts accounts = services.accounts(settings())) {
+                out().println((enable ? "enabled " : "disabled ") + describe(accounts.users().setDisabled(username, !enable)));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every account.")
+    static final class ListUsers extends AccountsCommand {
+
+        ListUsers(OperatorServices services, Map<String, String> environment) {
+            super(services, environment);
+        }
+
+        @Override
+        public Integer call() {
+            try (OperatorServices.Accounts accounts = services.accounts(settings())) {
+                for (User user : accounts.users().listAll()) {
+                    out().println(describe(user));
+                }
+            }
+            return 0;
+        }
+    }
+}

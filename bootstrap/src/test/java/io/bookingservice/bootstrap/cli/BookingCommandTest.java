@@ -1,0 +1,130 @@
+package io.bookingservice.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bookingservice.bootstrap.config.Environment;
+import io.bookingservice.bootstrap.keys.SigningKeys;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BookingCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final CommandLineHarness cli = new CommandLineHarness(null);
+
+    @Test
+    void noCommandServesWithTheEnvironmentsSettings() {
+        assertThat(cli.run(Map.of("PORT", "9001"))).isZero();
+
+        assertThat(cli.served).singleElement().satisfies(s -> assertThat(s.port()).isEqualTo(9001));
+    }
+
+    @Test
+    void serveOptionsBeatTheEnvironment() {
+        assertThat(cli.run(Map.of("PORT", "9001", "ENV", "dev"), "serve", "--port", "9002", "--env", "test",
+                "--persistence", "memory", "--no-migrate-on-start")).as(cli.err.toString()).isZero();
+
+        assertThat(cli.served).singleElement().satisfies(s -> {
+            assertThat(s.port()).isEqualTo(9002);
+            assertThat(s.environment()).isEqualTo(Environment.TEST);
+            assertThat(s.migrateOnStart()).isFalse();
+        });
+    }
+
+    @Test
+    void bogusEnvExitsWithStatus2AndOneLineNamingTheAllowedValues() {
+        assertThat(cli.run(Map.of("ENV", "bogus"))).isEqualTo(2);
+
+        assertThat(cli.err.toString()).isEqualTo(
+                "booking: ENV='bogus' is not allowed; ENV must be one of local, dev, prod, test (default local)" + System.lineSeparator());
+        assertThat(cli.served).isEmpty();
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(cli.run(Map.of(), "serve", "--frobnicate")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--frobnicate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "serve", "migrate", "migrate upgrade", "users", "users upsert", "users rotate-password",
+            "users disable", "users list", "keys", "keys generate"})
+    void everyCommandHasHelp(String command) {
+        String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+
+        assertThat(cli.run(Map.of(), args)).isZero();
+        assertThat(cli.out.toString()).startsWith("Usage: booking");
+    }
+
+    @Test
+    void migrateUpgradeRunsWithTheSettings() {
+        assertThat(cli.run(Map.of("ENV", "test", "DATABASE_URL", "postgresql://u:p@h/db"), "migrate", "upgrade")).isZero();
+
+        assertThat(cli.migrated).singleElement().satisfies(s -> assertThat(s.databaseUrl()).isPresent());
+    }
+
+    @Test
+    void keysGenerateWritesAWorkingPairInThePythonFormat() throws Exception {
+        assertThat(cli.run(Map.of(), "keys", "generate", "--env", "dev", "--out", dir.toString())).isZero();
+
+        String privatePem = SigningKeys.pemOf(Files.readString(dir.resolve("private_key_dev")));
+        String publicPem = SigningKeys.pemOf(Files.readString(dir.resolve("public_key_dev")));
+        assertThat(privatePem).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+        assertThat(publicPem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("private_key_dev")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(signsAndVerifies(privatePem, publicPem)).isTrue();
+        assertThat(cli.out.toString()).doesNotContain(Files.readString(dir.resolve("private_key_dev")));
+    }
+
+    @Test
+    void legacyFixtureKeysHaveTheFormatKeysGenerateWrites() throws Exception {
+        // The Python service's own test keys: what we write must look exactly like this.
+        String privateSecret = resource("/legacy-jwt/private_key_test");
+        String publicSecret = resource("/legacy-jwt/public_key_test");
+
+        assertThat(signsAndVerifies(SigningKeys.pemOf(privateSecret), SigningKeys.pemOf(publicSecret))).isTrue();
+        SigningKeys generated = SigningKeys.generate();
+        assertThat(generated.privateKeySecret()).hasSameSizeAs(privateSecret.strip());
+        assertThat(generated.publicKeySecret()).hasSameSizeAs(publicSecret.strip());
+    }
+
+    static boolean signsAndVerifies(String privatePem, String publicPem) throws Exception {
+        KeyFactory keys = KeyFactory.getInstance("Ed25519");
+        PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(der(privatePem)));
+        PublicKey publicKey = keys.generatePublic(new X509EncodedKeySpec(der(publicPem)));
+        byte[] message = "booking".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(privateKey);
+        signer.update(message);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(publicKey);
+        verifier.update(message);
+        return verifier.verify(signature);
+    }
+
+    private static byte[] der(String pem) {
+        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+    }
+
+    private static String resource(String name) throws Exception {
+        try (var in = BookingCommandTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+}

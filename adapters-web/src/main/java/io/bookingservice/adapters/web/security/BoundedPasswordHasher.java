@@ -1,13 +1,16 @@
 package io.bookingservice.adapters.web.security;
 
+import io.bookingservice.application.port.out.PasswordHasher;
+import io.bookingservice.domain.user.PasswordHash;
 import java.util.Objects;
 
 /**
- * {@link Argon2idPasswordHasher} behind a {@link BoundedHashing} gate: what request threads
- * should use. {@link #hash} and {@link #verify} may throw {@link HashingSaturatedException};
+ * The application's {@link PasswordHasher}: {@link Argon2idPasswordHasher} behind a
+ * {@link BoundedHashing} gate, so a login flood cannot starve booking requests.
+ * {@link #hash} and {@link #verify} may throw {@link HashingSaturatedException};
  * {@link #needsRehash} only parses a string and is not gated.
  */
-public final class BoundedPasswordHasher {
+public final class BoundedPasswordHasher implements PasswordHasher {
 
     private final Argon2idPasswordHasher hasher;
     private final BoundedHashing gate;
@@ -18,17 +21,20 @@ public final class BoundedPasswordHasher {
     }
 
     /** See {@link Argon2idPasswordHasher#hash}. */
-    public String hash(String raw) {
-        return gate.run(() -> hasher.hash(raw));
+    @Override
+    public PasswordHash hash(String raw) {
+        return new PasswordHash(gate.run(() -> hasher.hash(raw)));
     }
 
     /** See {@link Argon2idPasswordHasher#verify}. */
-    public boolean verify(String raw, String encodedHash) {
-        return gate.run(() -> hasher.verify(raw, encodedHash));
+    @Override
+    public boolean verify(String raw, PasswordHash hash) {
+        return gate.run(() -> hasher.verify(raw, hash.value()));
     }
 
     /** See {@link Argon2idPasswordHasher#needsRehash}. */
-    public boolean needsRehash(String encodedHash) {
-        return hasher.needsRehash(encodedHash);
+    @Override
+    public boolean needsRehash(PasswordHash hash) {
+        return hasher.needsRehash(hash.value());
     }
 }

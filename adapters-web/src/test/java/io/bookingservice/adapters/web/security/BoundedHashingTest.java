@@ -3,6 +3,7 @@ package io.bookingservice.adapters.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bookingservice.domain.user.PasswordHash;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +75,7 @@ class BoundedHashingTest {
     void theBoundedPasswordHasherRefusesWhileSaturated() throws Exception {
         BoundedHashing gate = new BoundedHashing(1, 0, Duration.ofSeconds(1));
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(new Argon2idPasswordHasher(), gate);
-        String hash = hasher.hash("secret-password");
+        PasswordHash hash = hasher.hash("secret-password");
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
         Future<Boolean> occupying = callers.submit(() -> gate.run(() -> {

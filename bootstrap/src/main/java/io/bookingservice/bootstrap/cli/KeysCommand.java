@@ -2,13 +2,14 @@ package io.bookingservice.bootstrap.cli;
 
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
-import io.bookingservice.bootstrap.keys.SigningKeys;
+import io.bookingservice.adapters.web.security.Ed25519SecretFormat;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,10 +48,11 @@ final class KeysCommand {
         public Integer call() throws IOException {
             Settings settings = SettingsLoader.load(settingsOptions.asSettings(), environment);
             String env = settings.environment().code();
-            SigningKeys keys = SigningKeys.generate();
+            // The web adapter's encoder: exactly the bytes the Python service wrote and reads.
+            Ed25519SecretFormat.EncodedKeyPair keys = Ed25519SecretFormat.generate(new SecureRandom());
             PrintWriter stdout = spec.commandLine().getOut();
-            String privateName = SigningKeys.privateKeyName(env);
-            String publicName = SigningKeys.publicKeyName(env);
+            String privateName = "private_key_" + env;
+            String publicName = "public_key_" + env;
             if (out != null) {
                 Files.createDirectories(out);
                 writePrivate(out.resolve(privateName), keys.privateKeySecret());

@@ -3,16 +3,12 @@ package io.bookingservice.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bookingservice.bootstrap.config.Environment;
-import io.bookingservice.bootstrap.keys.SigningKeys;
+import io.bookingservice.adapters.web.security.Ed25519SecretFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,12 +78,13 @@ class BookingCommandTest {
     void keysGenerateWritesAWorkingPairInThePythonFormat() throws Exception {
         assertThat(cli.run(Map.of(), "keys", "generate", "--env", "dev", "--out", dir.toString())).isZero();
 
-        String privatePem = SigningKeys.pemOf(Files.readString(dir.resolve("private_key_dev")));
-        String publicPem = SigningKeys.pemOf(Files.readString(dir.resolve("public_key_dev")));
-        assertThat(privatePem).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
-        assertThat(publicPem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
-        assertThat(Files.getPosixFilePermissions(dir.resolve("private_key_dev")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
-        assertThat(signsAndVerifies(privatePem, publicPem)).isTrue();
+        String privateSecret = Files.readString(dir.resolve("private_key_dev"));
+        String publicSecret = Files.readString(dir.resolve("public_key_dev"));
+        assertThat(pem(privateSecret)).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+        assertThat(pem(publicSecret)).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("private_key_dev")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(isPair(privateSecret, publicSecret)).isTrue();
         assertThat(cli.out.toString()).doesNotContain(Files.readString(dir.resolve("private_key_dev")));
     }
 
@@ -97,29 +94,20 @@ class BookingCommandTest {
         String privateSecret = resource("/legacy-jwt/private_key_test");
         String publicSecret = resource("/legacy-jwt/public_key_test");
 
-        assertThat(signsAndVerifies(SigningKeys.pemOf(privateSecret), SigningKeys.pemOf(publicSecret))).isTrue();
-        SigningKeys generated = SigningKeys.generate();
+        assertThat(isPair(privateSecret, publicSecret)).isTrue();
+        Ed25519SecretFormat.EncodedKeyPair generated = Ed25519SecretFormat.generate(new java.security.SecureRandom());
         assertThat(generated.privateKeySecret()).hasSameSizeAs(privateSecret.strip());
         assertThat(generated.publicKeySecret()).hasSameSizeAs(publicSecret.strip());
     }
 
-    static boolean signsAndVerifies(String privatePem, String publicPem) throws Exception {
-        KeyFactory keys = KeyFactory.getInstance("Ed25519");
-        PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(der(privatePem)));
-        PublicKey publicKey = keys.generatePublic(new X509EncodedKeySpec(der(publicPem)));
-        byte[] message = "booking".getBytes(StandardCharsets.US_ASCII);
-        Signature signer = Signature.getInstance("Ed25519");
-        signer.initSign(privateKey);
-        signer.update(message);
-        byte[] signature = signer.sign();
-        Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(publicKey);
-        verifier.update(message);
-        return verifier.verify(signature);
+    /** The private key's own public half is the stored public key. */
+    static boolean isPair(String privateSecret, String publicSecret) {
+        return Arrays.equals(Ed25519SecretFormat.parsePrivateKey(privateSecret).generatePublicKey().getEncoded(),
+                Ed25519SecretFormat.parsePublicKey(publicSecret).getEncoded());
     }
 
-    private static byte[] der(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+    private static String pem(String secret) {
+        return new String(Base64.getDecoder().decode(secret.strip()), StandardCharsets.US_ASCII);
     }
 
     private static String resource(String name) throws Exception {

@@ -1,0 +1,79 @@
+package io.bookingservice.bootstrap.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.secrets.DatabaseCredentials;
+import io.bookingservice.bootstrap.secrets.DatabasePool;
+import io.bookingservice.bootstrap.secrets.SecretSource;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database the settings point at, opened: DATABASE_URL if set; else for dev/prod the
+ * secret {@code db_connection_string_{ENV}} (re-read when the password rotates); else, in
+ * local mode, the embedded PostgreSQL in the data directory. Closing it closes the pool,
+ * then the embedded server.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedDatabase embedded;
+    private final HikariDataSource pool;
+    private final SchemaMigrations migrations;
+
+    private Database(EmbeddedDatabase embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.migrations = new SchemaMigrations(pool);
+    }
+
+    /**
+     * @param secrets only asked for in dev/prod without DATABASE_URL
+     * @param poolSize connections the pool may hold
+     */
+    public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize) {
+        if (settings.embeddedDatabase()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDirectory());
+            try {
+                return new Database(embedded, DatabasePool.open(DatabaseCredentials.fixed(embedded.url()), "booking-db", poolSize));
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
+        }
+        DatabaseCredentials credentials;
+        if (settings.databaseUrl().isPresent()) {
+            credentials = DatabaseCredentials.fixed(settings.databaseUrl().get());
+        } else if (settings.environment().usesSecretsManager()) {
+            String secret = "db_connection_string_" + settings.environment().code();
+            LOG.info("database URL from Secrets Manager secret {}", secret);
+            credentials = DatabaseCredentials.fromSecret(secrets.get(), secret);
+        } else {
+            throw new IllegalStateException("no database is configured for ENV=" + settings.environment().code());
+        }
+        LOG.info("database {}", credentials.current().jdbcUrl());
+        return new Database(null, DatabasePool.open(credentials, "booking-db", poolSize));
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public SchemaMigrations migrations() {
+        return migrations;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

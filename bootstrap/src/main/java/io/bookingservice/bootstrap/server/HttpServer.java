@@ -1,0 +1,111 @@
+package io.bookingservice.bootstrap.server;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.filter.DelegatingFilterProxy;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Embedded Jetty 12 (ee11) running Spring's DispatcherServlet over a web context, child of the
+ * service's root context, built from the web adapter's {@code @Configuration} classes.
+ * Spring Security's {@code springSecurityFilterChain} is reached through a DelegatingFilterProxy.
+ * Stopping is graceful: the connector stops accepting, in-flight requests get up to
+ * {@code drainTimeout} to finish.
+ */
+public final class HttpServer {
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final AnnotationConfigWebApplicationContext web;
+
+    private HttpServer(Server server, ServerConnector connector, AnnotationConfigWebApplicationContext web) {
+        this.server = server;
+        this.connector = connector;
+        this.web = web;
+    }
+
+    /**
+     * Starts listening on {@code port} (0: any free port) once the web context is up.
+     *
+     * @param securityFilterChain whether the web configuration defines {@code springSecurityFilterChain}
+     */
+    public static HttpServer start(ApplicationContext root, List<Class<?>> webConfigurations, boolean securityFilterChain,
+                                   int port, Duration drainTimeout) throws Exception {
+        AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
+        web.setParent(root);
+        web.register(webConfigurations.toArray(Class<?>[]::new));
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("http");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath("/");
+        EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", dispatches);
+        if (securityFilterChain) {
+            context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain", web)), "/*", dispatches);
+        }
+        context.addFilter(new FilterHolder(new AuthenticatedUserFilter()), "/*", dispatches);
+        ServletHolder dispatcher = new ServletHolder("dispatcher", new DispatcherServlet(web));
+        // Refresh the web context while Jetty starts, before the connector accepts anything.
+        dispatcher.setInitOrder(1);
+        context.addServlet(dispatcher, "/");
+
+        // Counts in-flight requests so that stop() waits for them (bounded by the stop timeout).
+        GracefulHandler graceful = new GracefulHandler(context);
+        server.setHandler(graceful);
+        server.setStopTimeout(drainTimeout.toMillis());
+        server.setStopAtShutdown(false);
+        // Jetty's Server header adds nothing for clients and tells attackers the version.
+        connector.getConnectionFactories().forEach(factory -> {
+            if (factory instanceof org.eclipse.jetty.server.HttpConnectionFactory http) {
+                http.getHttpConfiguration().setSendServerVersion(false);
+            }
+        });
+        try {
+            server.start();
+            // Jetty marks a servlet that failed to initialise unavailable and keeps running; a
+            // web context that cannot start must fail the start instead of answering 503 forever.
+            if (!context.isAvailable() || !dispatcher.isAvailable()) {
+                throw new IllegalStateException("the web layer failed to start; see the log above");
+            }
+        } catch (Exception e) {
+            server.stop();
+            web.close();
+            throw e;
+        }
+        return new HttpServer(server, connector, web);
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Stops accepting, lets in-flight requests finish (bounded), then closes the web context. */
+    public void stop() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            web.close();
+        }
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+}

@@ -1,0 +1,33 @@
+package io.bookingservice.bootstrap.server;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import io.bookingservice.bootstrap.config.LogFormat;
+import org.slf4j.LoggerFactory;
+
+/** LOG_FORMAT=json: replaces the console appender's pattern with one JSON object per line. */
+public final class LogFormatting {
+
+    private LogFormatting() {
+    }
+
+    public static void apply(LogFormat format) {
+        if (format != LogFormat.JSON || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setName("JSON");
+        appender.setContext(context);
+        appender.setEncoder(encoder);
+        appender.start();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAndStopAllAppenders();
+        root.addAppender(appender);
+    }
+}

@@ -1,0 +1,111 @@
+package io.bookingservice.bootstrap.server;
+
+import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.bootstrap.wiring.Draining;
+import io.bookingservice.bootstrap.wiring.ServiceContext;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * The service, started: root context (database, migrations, keys, first admin), then the HTTP
+ * server. {@link #stop()} is the graceful shutdown SIGTERM triggers: readiness turns false,
+ * the server stops accepting and drains in-flight requests (bounded), then the pool and the
+ * embedded database close.
+ */
+public final class RunningService {
+
+    /** How long in-flight requests may take to finish after a stop begins. */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningService.class);
+
+    private final AnnotationConfigApplicationContext root;
+    private final HttpServer server;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private RunningService(AnnotationConfigApplicationContext root, HttpServer server) {
+        this.root = root;
+        this.server = server;
+    }
+
+    /**
+     * @param webLayer          the web adapter's {@code @Configuration} classes
+     * @param secrets           a secret source to use instead of Secrets Manager (tests)
+     */
+    public static RunningService start(Settings settings, WebLayer webLayer, Optional<SecretSource> secrets,
+                                       PrintStream console) throws Exception {
+        long begin = System.nanoTime();
+        AnnotationConfigApplicationContext root = ServiceContext.start(settings, secrets, console);
+        HttpServer server;
+        try {
+            server = HttpServer.start(root, webLayer.configurations(), webLayer.securityFilterChain(), settings.port(), DRAIN_TIMEOUT);
+        } catch (Exception e) {
+            root.close();
+            throw e;
+        }
+        RunningService service = new RunningService(root, server);
+        LOG.info("booking service (ENV={}, {}) listening on http://localhost:{}/ — ready in {} ms",
+                settings.environment().code(), settings.persistence().name().toLowerCase(java.util.Locale.ROOT),
+                server.port(), (System.nanoTime() - begin) / 1_000_000);
+        LOG.info("get a token: curl -s -X POST http://localhost:{}/token -d username=admin -d 'password=…'", server.port());
+        return service;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The root context, for operators' tools and tests that need a service directly. */
+    public ApplicationContext context() {
+        return root;
+    }
+
+    public boolean isStopping() {
+        return stopping.get();
+    }
+
+    /** Graceful and idempotent; returns once everything is closed. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        try {
+            LOG.info("shutting down: readiness off, draining in-flight requests (at most {} s)", DRAIN_TIMEOUT.toSeconds());
+            root.getBean(Draining.class).begin();
+            server.stop();
+        } catch (Exception e) {
+            LOG.error("the HTTP server did not stop cleanly", e);
+        } finally {
+            root.close();
+            LOG.info("stopped");
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until {@link #stop()} has completed. */
+    public void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The web adapter's configuration, as the server mounts it. */
+    public record WebLayer(List<Class<?>> configurations, boolean securityFilterChain) {
+        public WebLayer {
+            configurations = List.copyOf(configurations);
+        }
+    }
+}

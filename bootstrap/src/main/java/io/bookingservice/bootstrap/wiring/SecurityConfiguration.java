@@ -1,0 +1,56 @@
+package io.bookingservice.bootstrap.wiring;
+
+import io.bookingservice.adapters.web.security.Argon2Cost;
+import io.bookingservice.adapters.web.security.Argon2idPasswordHasher;
+import io.bookingservice.adapters.web.security.BoundedHashing;
+import io.bookingservice.adapters.web.security.BoundedPasswordHasher;
+import io.bookingservice.adapters.web.security.Ed25519JwtDecoder;
+import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
+import io.bookingservice.adapters.web.security.JwtKeys;
+import io.bookingservice.adapters.web.security.JwtSettings;
+import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.keys.SigningKeySource;
+import io.bookingservice.bootstrap.secrets.SecretSource;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Password hashing and the Ed25519 token signer and decoder, with the environment's keys. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String ISSUER = "booking-service";
+    static final String AUDIENCE = "booking-api";
+
+    @Bean
+    BoundedPasswordHasher passwordHasher() {
+        // Argon2 takes ~19 MiB per call: at most one per core at a time, a short queue, and
+        // 429 + Retry-After beyond that, so a login flood cannot exhaust memory.
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new BoundedPasswordHasher(new Argon2idPasswordHasher(Argon2Cost.DEFAULT, new SecureRandom()),
+                new BoundedHashing(cores, 4 * cores, Duration.ofSeconds(1)));
+    }
+
+    @Bean
+    JwtKeys jwtKeys(Settings settings, ObjectProvider<SecretSource> secrets) {
+        return SigningKeySource.load(settings, secrets::getObject);
+    }
+
+    @Bean
+    JwtSettings jwtSettings(Settings settings) {
+        return JwtSettings.defaults(ISSUER, AUDIENCE).withAcceptLegacyTokens(settings.acceptLegacyTokens());
+    }
+
+    @Bean
+    Ed25519JwtSigner tokenSigner(JwtKeys keys, JwtSettings jwtSettings, Clock clock) {
+        return new Ed25519JwtSigner(keys, jwtSettings, clock);
+    }
+
+    @Bean
+    Ed25519JwtDecoder jwtDecoder(JwtKeys keys, JwtSettings jwtSettings, Clock clock) {
+        return new Ed25519JwtDecoder(keys, jwtSettings, clock);
+    }
+}

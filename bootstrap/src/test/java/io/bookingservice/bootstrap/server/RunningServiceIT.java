@@ -1,0 +1,127 @@
+package io.bookingservice.bootstrap.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bookingservice.application.port.in.LogInUseCase;
+import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.config.SettingsLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real server (Jetty + Spring) on a free port, with in-memory persistence and a stand-in web layer. */
+class RunningServiceIT {
+
+    private static final RunningService.WebLayer WEB = new RunningService.WebLayer(List.of(StandInWebConfiguration.class), false);
+
+    @TempDir
+    Path dataDirectory;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesTheWebLayerWithTheRootContextsUseCasesAndEchoesTheRequestId() throws Exception {
+        RunningService service = start(Map.of("BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, "/probe/x"))
+                    .header("X-Request-Id", "trace-42").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("READY");
+            assertThat(response.headers().firstValue("X-Request-Id")).contains("trace-42");
+            assertThat(response.headers().firstValue("Server")).isEmpty();
+            assertThat(service.context().getBean(LogInUseCase.class).logIn("admin", "Admin-Pass-2024!").username().value()).isEqualTo("admin");
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void aMissingOrInsaneRequestIdIsReplacedByANewOne() throws Exception {
+        RunningService service = start(Map.of("BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!"), System.out);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, "/probe/x"))
+                    .header("X-Request-Id", "bad id with spaces").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.headers().firstValue("X-Request-Id")).get().asString().matches("[0-9a-f-]{36}");
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void firstStartWithoutAnAdminPasswordPrintsAGeneratedOneOnceThatLogsIn() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunningService service = start(Map.of(), new PrintStream(console, true, StandardCharsets.UTF_8));
+        try {
+            Matcher printed = Pattern.compile("user 'admin' with password: (\\S+)").matcher(console.toString(StandardCharsets.UTF_8));
+            assertThat(printed.find()).isTrue();
+
+            assertThat(service.context().getBean(LogInUseCase.class).logIn("admin", printed.group(1)).username().value()).isEqualTo("admin");
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void stopFinishesTheRequestInFlightAndThenRefusesConnections() throws Exception {
+        RunningService service = start(Map.of("BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!"), System.out);
+        int port = service.port();
+        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(HttpRequest.newBuilder(uri(service, "/slow")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        StandInWebConfiguration.SLOW_ENTERED.await();
+
+        Thread stopping = new Thread(service::stop, "test-stop");
+        stopping.start();
+        awaitConnectionRefused(port);
+        StandInWebConfiguration.SLOW_RELEASE.countDown();
+
+        assertThat(slow.get().statusCode()).isEqualTo(200);
+        assertThat(slow.get().body()).isEqualTo("finished");
+        stopping.join();
+        assertThat(service.isStopping()).isTrue();
+        assertThatThrownBy(() -> new Socket("localhost", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    private RunningService start(Map<String, String> extra, PrintStream console) throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "PORT", "0", "BOOKING_PERSISTENCE", "memory", "BOOKING_DATA_DIR", dataDirectory.toString()));
+        environment.putAll(extra);
+        Settings settings = SettingsLoader.load(Map.of(), environment);
+        return RunningService.start(settings, WEB, Optional.empty(), console);
+    }
+
+    private static URI uri(RunningService service, String path) {
+        return URI.create("http://localhost:" + service.port() + path);
+    }
+
+    /** The connector closes early in the stop; wait for it without a clock-based assertion. */
+    private static void awaitConnectionRefused(int port) throws InterruptedException {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            try (Socket accepted = new Socket("localhost", port)) {
+                assertThat(accepted.isConnected()).isTrue();
+                Thread.sleep(10);
+            } catch (IOException refused) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the server kept accepting connections while stopping");
+    }
+}

@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class MyBatisBookingRepository implements BookingRepository {
 
+    /** A deadlock needs all its members in flight at once; each retry has one fewer. */
+    private static final int DEADLOCK_ATTEMPTS = 5;
+
     private final BookingMapper mapper;
     private final TransactionTemplate savepoint;
 
@@ -92,13 +95,22 @@ public final class MyBatisBookingRepository implements BookingRepository {
         if (!BookingStatus.ACCEPTED.code().equals(row.status())) {
             return run(action, statement);
         }
-        try {
-            return savepoint.execute(status -> statement.get());
-        } catch (DataAccessException | TransactionException | PersistenceException e) {
-            if (DatabaseErrors.hasState(e, DatabaseErrors.EXCLUSION_VIOLATION)) {
-                throw overlap(row);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return savepoint.execute(status -> statement.get());
+            } catch (DataAccessException | TransactionException | PersistenceException e) {
+                if (DatabaseErrors.hasState(e, DatabaseErrors.EXCLUSION_VIOLATION)) {
+                    throw overlap(row);
+                }
+                // Two overlapping acceptances in flight each wait for the other's index entry:
+                // PostgreSQL breaks the cycle by failing one with deadlock_detected. Retried
+                // from the savepoint, it now waits for the survivor and gets the real verdict
+                // (an overlap if the survivor commits, success if it rolls back).
+                if (attempt < DEADLOCK_ATTEMPTS && DatabaseErrors.hasState(e, DatabaseErrors.DEADLOCK)) {
+                    continue;
+                }
+                throw DatabaseErrors.translate(e, action);
             }
-            throw DatabaseErrors.translate(e, action);
         }
     }
 

@@ -37,6 +37,12 @@ interface BookingMapper {
     List<BookingRow> findAcceptedOverlapping(@Param("start") Instant start, @Param("end") Instant end);
 
     /**
+     * Serialises writes of accepted bookings until the end of the current transaction
+     * (or savepoint, if it is rolled back).
+     */
+    void lockAcceptedWrites();
+
+    /**
      * The accepted, non-grandfathered row other than {@code excludeId} that overlaps
      * {@code [start, end)}: the one the exclusion constraint compared against, or {@code null}.
      */

@@ -19,7 +19,6 @@ final class DatabaseErrors {
 
     static final String UNIQUE_VIOLATION = "23505";
     static final String EXCLUSION_VIOLATION = "23P01";
-    static final String DEADLOCK = "40P01";
 
     /**
      * Server going away or refusing connections: admin_shutdown, crash_shutdown,
@@ -29,7 +28,7 @@ final class DatabaseErrors {
     private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
 
     /** serialization_failure, deadlock_detected: another transaction won; retrying may succeed. */
-    private static final Set<String> LOST_RACE = Set.of("40001", DEADLOCK);
+    private static final Set<String> LOST_RACE = Set.of("40001", "40P01");
 
     private DatabaseErrors() {
     }

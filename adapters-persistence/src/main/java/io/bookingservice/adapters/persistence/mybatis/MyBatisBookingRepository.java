@@ -27,11 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (SQLSTATE 23P01), which holds under any concurrency. Writes of accepted bookings, the
  * only ones that can violate it, run inside a savepoint: after a violation the caller's
  * transaction is still usable, so the adapter can name the booking in the way.
+ *
+ * <p>Those writes also take one transaction-scoped advisory lock first. Without it, two
+ * overlapping acceptances in flight each insert their exclusion-index entry and then wait
+ * for the other's: PostgreSQL breaks that cycle with deadlock_detected (40P01) rather than
+ * an overlap, repeatedly under load (measured: several per round of 8 racers). Serialised,
+ * the second simply waits for the first to commit and gets the true verdict, 23P01.
+ * Acceptances are rare admin decisions, so serialising them costs nothing noticeable.
  */
 public final class MyBatisBookingRepository implements BookingRepository {
-
-    /** A deadlock needs all its members in flight at once; each retry has one fewer. */
-    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final BookingMapper mapper;
     private final TransactionTemplate savepoint;
@@ -95,22 +99,16 @@ public final class MyBatisBookingRepository implements BookingRepository {
         if (!BookingStatus.ACCEPTED.code().equals(row.status())) {
             return run(action, statement);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return savepoint.execute(status -> statement.get());
-            } catch (DataAccessException | TransactionException | PersistenceException e) {
-                if (DatabaseErrors.hasState(e, DatabaseErrors.EXCLUSION_VIOLATION)) {
-                    throw overlap(row);
-                }
-                // Two overlapping acceptances in flight each wait for the other's index entry:
-                // PostgreSQL breaks the cycle by failing one with deadlock_detected. Retried
-                // from the savepoint, it now waits for the survivor and gets the real verdict
-                // (an overlap if the survivor commits, success if it rolls back).
-                if (attempt < DEADLOCK_ATTEMPTS && DatabaseErrors.hasState(e, DatabaseErrors.DEADLOCK)) {
-                    continue;
-                }
-                throw DatabaseErrors.translate(e, action);
+        try {
+            return savepoint.execute(status -> {
+                mapper.lockAcceptedWrites();
+                return statement.get();
+            });
+        } catch (DataAccessException | TransactionException | PersistenceException e) {
+            if (DatabaseErrors.hasState(e, DatabaseErrors.EXCLUSION_VIOLATION)) {
+                throw overlap(row);
             }
+            throw DatabaseErrors.translate(e, action);
         }
     }
 

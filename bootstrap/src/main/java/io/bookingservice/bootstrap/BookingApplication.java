@@ -1,5 +1,12 @@
 package io.bookingservice.bootstrap;
 
+import io.bookingservice.adapters.persistence.mybatis.MyBatisPersistence;
+import io.bookingservice.adapters.web.security.Argon2idPasswordHasher;
+import io.bookingservice.adapters.web.security.BoundedHashing;
+import io.bookingservice.adapters.web.security.BoundedPasswordHasher;
+import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.out.PasswordHasher;
+import io.bookingservice.application.service.UserService;
 import io.bookingservice.bootstrap.cli.BookingCommand;
 import io.bookingservice.bootstrap.cli.OperatorServices;
 import io.bookingservice.bootstrap.config.Settings;
@@ -10,6 +17,8 @@ import io.bookingservice.bootstrap.config.Persistence;
 import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.server.LogFormatting;
 import io.bookingservice.bootstrap.server.RunningService;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +35,7 @@ public final class BookingApplication {
 
     /** Runs one command to completion and returns its exit status; tests call this in-process. */
     public static int run(String[] args, Map<String, String> environment) {
-        return BookingCommand.create(environment, BookingApplication::serve, BookingApplication::migrate, new Production())
+        return BookingCommand.create(environment, BookingApplication::serve, new Production())
                 .execute(args);
     }
 
@@ -48,15 +57,6 @@ public final class BookingApplication {
         return BookingCommand.OK;
     }
 
-    private static void migrate(Settings settings) {
-        if (settings.persistence() != Persistence.POSTGRES) {
-            throw new InvalidSettingsException("migrate needs BOOKING_PERSISTENCE=postgres");
-        }
-        try (Database database = Database.open(settings, () -> AwsSecretSource.create(settings.secretsEndpoint()), 2)) {
-            database.migrations().upgrade();
-        }
-    }
-
     /** The operator commands against the real Secrets Manager and database. */
     private static final class Production implements OperatorServices {
 
@@ -67,7 +67,31 @@ public final class BookingApplication {
 
         @Override
         public Accounts accounts(Settings settings) {
-            throw new UnsupportedOperationException("the users commands need the persistence and password adapters, not wired yet");
+            if (settings.persistence() != Persistence.POSTGRES) {
+                throw new InvalidSettingsException("the users commands need BOOKING_PERSISTENCE=postgres");
+            }
+            Database database = Database.open(settings, () -> secrets(settings), 2);
+            try {
+                MyBatisPersistence persistence = MyBatisPersistence.create(database.dataSource());
+                // One operator command hashes one password at a time.
+                PasswordHasher hasher = new BoundedPasswordHasher(new Argon2idPasswordHasher(), new BoundedHashing(1, 1, Duration.ofSeconds(1)));
+                UserService users = new UserService(persistence.users(), hasher,
+                        persistence.transactions(), Clock.systemUTC(), settings.passwordRehash());
+                return new Accounts() {
+                    @Override
+                    public ManageUsersUseCase users() {
+                        return users;
+                    }
+
+                    @Override
+                    public void close() {
+                        database.close();
+                    }
+                };
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         }
     }
 }

@@ -3,7 +3,9 @@ package io.bookingservice.bootstrap.cli;
 import io.bookingservice.bootstrap.config.InvalidSettingsException;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
+import io.bookingservice.bootstrap.cli.migrate.MigrateCommand;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -33,12 +35,6 @@ public final class BookingCommand implements Callable<Integer> {
         int serve(Settings settings) throws Exception;
     }
 
-    /** Applies the migrations to the configured database. */
-    @FunctionalInterface
-    public interface Migrating {
-        void upgrade(Settings settings) throws Exception;
-    }
-
     private final Serve serve;
 
     private BookingCommand(Serve serve) {
@@ -51,13 +47,12 @@ public final class BookingCommand implements Callable<Integer> {
     }
 
     /** The command line with every subcommand, wired to the given services. */
-    public static CommandLine create(Map<String, String> environment, Serving serving, Migrating migrating,
-                                     OperatorServices services) {
+    public static CommandLine create(Map<String, String> environment, Serving serving, OperatorServices services) {
         Serve serve = new Serve(serving, environment);
         CommandLine commandLine = new CommandLine(new BookingCommand(serve));
         commandLine.addSubcommand("serve", serve);
-        commandLine.addSubcommand("migrate", new CommandLine(new MigrateCommand())
-                .addSubcommand("upgrade", new MigrateCommand.Upgrade(migrating, environment)));
+        commandLine.addSubcommand("migrate", new CommandLine(
+                new MigrateCommand(new ServiceConnectionResolver(environment, services::secrets), Path.of(""))));
         commandLine.addSubcommand("users", new CommandLine(new UsersCommand())
                 .addSubcommand("upsert", new UsersCommand.Upsert(services, environment))
                 .addSubcommand("rotate-password", new UsersCommand.RotatePassword(services, environment))

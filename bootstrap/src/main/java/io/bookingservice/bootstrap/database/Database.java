@@ -5,6 +5,8 @@ import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.secrets.DatabaseCredentials;
 import io.bookingservice.bootstrap.secrets.DatabasePool;
 import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.migrations.engine.MigrationEngine;
+import io.bookingservice.migrations.engine.MigrationSettings;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -22,12 +24,13 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
-    private final SchemaMigrations migrations;
+    private final MigrationEngine migrations;
 
     private Database(EmbeddedDatabase embedded, HikariDataSource pool) {
         this.embedded = embedded;
         this.pool = pool;
-        this.migrations = new SchemaMigrations(pool);
+        // No scratch-database factory: the service only upgrades; drift checks are `booking migrate check`.
+        this.migrations = new MigrationEngine(pool, MigrationSettings.defaults(), null, line -> LOG.info("{}", line));
     }
 
     /**
@@ -62,7 +65,8 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    public SchemaMigrations migrations() {
+    /** The migration engine over this database (upgrade adopts an Alembic database first). */
+    public MigrationEngine migrations() {
         return migrations;
     }
 

@@ -3,7 +3,7 @@ package io.bookingservice.bootstrap.wiring;
 import io.bookingservice.application.port.out.SchemaStatus;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.database.Database;
-import io.bookingservice.bootstrap.database.FlywaySchemaStatus;
+import io.bookingservice.bootstrap.database.EngineSchemaStatus;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * BOOKING_PERSISTENCE=postgres: the pool (embedded, DATABASE_URL or Secrets Manager) and the
- * schema migrations, applied at start unless BOOKING_MIGRATE_ON_START=off. The MyBatis
+ * schema migrations (the migration engine: Alembic adoption, advisory lock), applied at start
+ * unless BOOKING_MIGRATE_ON_START=off. The MyBatis
  * repositories over this data source are declared in {@link PostgresPersistenceConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +26,7 @@ public class DatabaseConfiguration {
         Database database = Database.open(settings, secrets::getObject, POOL_SIZE);
         if (settings.migrateOnStart()) {
             try {
-                database.migrations().upgrade();
+                database.migrations().upgrade("head");
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
@@ -41,6 +42,6 @@ public class DatabaseConfiguration {
 
     @Bean
     SchemaStatus schemaStatus(Database database) {
-        return new FlywaySchemaStatus(database.migrations());
+        return new EngineSchemaStatus(database.migrations());
     }
 }

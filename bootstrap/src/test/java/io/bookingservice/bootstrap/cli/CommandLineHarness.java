@@ -20,7 +20,6 @@ final class CommandLineHarness {
     final FakeUserRepository users = new FakeUserRepository();
     final UserService accounts = new UserService(users, new FakePasswordHasher(), new SerialTransactions(), Clock.systemUTC(), true);
     final List<Settings> served = new ArrayList<>();
-    final List<Settings> migrated = new ArrayList<>();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
     private final SecretSource secrets;
@@ -54,7 +53,7 @@ final class CommandLineHarness {
         CommandLine commandLine = BookingCommand.create(environment, settings -> {
             served.add(settings);
             return 0;
-        }, migrated::add, services);
+        }, services);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

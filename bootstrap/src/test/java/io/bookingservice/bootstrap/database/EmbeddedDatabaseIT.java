@@ -3,6 +3,8 @@ package io.bookingservice.bootstrap.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bookingservice.migrations.config.DatabaseUrl;
+import io.bookingservice.migrations.engine.MigrationEngine;
+import io.bookingservice.migrations.engine.MigrationSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,17 +24,21 @@ class EmbeddedDatabaseIT {
     @Test
     void dataSurvivesARestartAndMigrationsRunOnce() throws SQLException {
         try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDirectory)) {
-            assertThat(new SchemaMigrations(dataSource(first.url())).upgrade()).isPositive();
+            assertThat(engine(first.url()).upgrade("head").steps()).isNotEmpty();
             execute(first.url(), "INSERT INTO users (username, hashed_password, disabled, role) VALUES ('kept', 'x', false, 'admin')");
         }
 
         try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDirectory)) {
-            SchemaMigrations migrations = new SchemaMigrations(dataSource(second.url()));
-            assertThat(migrations.upgrade()).isZero();
-            assertThat(migrations.isCurrent()).isTrue();
+            MigrationEngine engine = engine(second.url());
+            assertThat(engine.upgrade("head").steps()).isEmpty();
+            assertThat(engine.current()).isEqualTo(engine.head());
             assertThat(query(second.url(), "SELECT count(*) FROM users WHERE username = 'kept'")).isEqualTo("1");
         }
         assertThat(dataDirectory.resolve("postgres/PG_VERSION")).exists();
+    }
+
+    private static MigrationEngine engine(DatabaseUrl url) {
+        return new MigrationEngine(dataSource(url), MigrationSettings.defaults(), null, line -> { });
     }
 
     static PGSimpleDataSource dataSource(DatabaseUrl url) {

@@ -44,7 +44,9 @@ public final class HttpServer {
                                    int port, Duration drainTimeout) throws Exception {
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.setParent(root);
-        web.register(webConfigurations.toArray(Class<?>[]::new));
+        if (!webConfigurations.isEmpty()) {
+            web.register(webConfigurations.toArray(Class<?>[]::new));
+        }
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");

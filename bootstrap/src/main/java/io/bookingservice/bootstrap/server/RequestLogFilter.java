@@ -16,7 +16,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * One log line per request: request id, method, route, status, latency, user. The request id
  * is the caller's {@code X-Request-Id} when it is a sane token, else a new one; it is echoed
- * back and put in the MDC so every line logged for the request carries it. The route is the
+ * back and put in the MDC ({@code request_id}, the web adapter's key) so every line logged for
+ * the request carries it. When the web adapter's own request-id filter replaces it inside the
+ * chain, the line logs the id the client finally received. The route is the
  * matched pattern ({@code /booking/{id}/}), not the raw path, and the query string is never
  * logged: neither can then leak a token or a password into the log.
  */
@@ -28,7 +30,8 @@ public final class RequestLogFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger("io.bookingservice.request");
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String MDC_KEY = "request_id";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,7 +40,7 @@ public final class RequestLogFilter extends HttpFilter {
         String requestId = offered != null && SANE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         response.setHeader(REQUEST_ID, requestId);
         long start = System.nanoTime();
-        MDC.put("requestId", requestId);
+        MDC.put(MDC_KEY, requestId);
         try {
             chain.doFilter(request, response);
         } finally {
@@ -47,9 +50,11 @@ public final class RequestLogFilter extends HttpFilter {
             if (user == null && request.getUserPrincipal() != null) {
                 user = request.getUserPrincipal().getName();
             }
+            String finalId = response.getHeader(REQUEST_ID);
+            MDC.put(MDC_KEY, finalId != null ? finalId : requestId);
             LOG.info("{} {} {} {}ms user={}", request.getMethod(), route != null ? route : "(unmatched)", response.getStatus(),
                     String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0), user != null ? user : "-");
-            MDC.remove("requestId");
+            MDC.remove(MDC_KEY);
         }
     }
 }

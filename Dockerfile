@@ -1,0 +1,22 @@
+# Multi-stage build of the booking service: Maven builds the runnable jar, a JRE runs it as a
+# non-root user. No Docker engine was available where this was written: keep it simple.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -pl bootstrap -am package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin booking \
+    && mkdir -p /app/booking-data && chown -R booking /app \
+    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/bootstrap/target/booking.jar /app/booking.jar
+USER booking
+ENV PORT=8000 BOOKING_DATA_DIR=/app/booking-data
+EXPOSE 8000
+# Readiness, not liveness: an instance whose database is down or behind is not healthy to route to.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD curl -fsS "http://localhost:${PORT}/health/ready" >/dev/null || exit 1
+# exec form: SIGTERM reaches the JVM, which drains and exits 0.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/booking.jar"]
+CMD ["serve"]

@@ -20,6 +20,14 @@ public final class LogFormatting {
         }
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
+        // The message as a reader wants it, once: not the template plus its arguments, and
+        // none of the encoder's bookkeeping fields (sequence number, nanoseconds, context).
+        encoder.setWithFormattedMessage(true);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
+        encoder.setWithSequenceNumber(false);
+        encoder.setWithNanoseconds(false);
+        encoder.setWithContext(false);
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setName("JSON");

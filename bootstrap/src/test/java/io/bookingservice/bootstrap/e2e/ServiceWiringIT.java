@@ -1,0 +1,162 @@
+package io.bookingservice.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.bookingservice.adapters.web.security.JwtKeys;
+import io.bookingservice.application.error.AuthenticationFailedException;
+import io.bookingservice.application.port.in.GetBookingUseCase;
+import io.bookingservice.application.port.in.LogInUseCase;
+import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.bootstrap.config.SettingsLoader;
+import io.bookingservice.bootstrap.database.Database;
+import io.bookingservice.bootstrap.secrets.PasswordRole;
+import io.bookingservice.bootstrap.secrets.StubSecretsManager;
+import io.bookingservice.bootstrap.server.RunningService;
+import io.bookingservice.domain.booking.Booking;
+import io.bookingservice.domain.booking.BookingId;
+import io.bookingservice.domain.booking.BookingStatus;
+import io.bookingservice.domain.user.User;
+import io.bookingservice.migrations.testing.LegacyFixture;
+import io.bookingservice.migrations.testing.TestDatabase;
+import io.bookingservice.migrations.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * The service started in-process as {@code serve} starts it (root context, migrations, keys,
+ * first admin, Jetty on a free port), checked through the beans the web layer is given.
+ * HTTP flows arrive with the web adapter's API configuration.
+ */
+class ServiceWiringIT {
+
+    private static final RunningService.WebLayer NO_ROUTES = new RunningService.WebLayer(List.of(), false);
+
+    @TempDir
+    Path dataDirectory;
+
+    /** The SDK's default chains read these: the production code path, with dummy values. */
+    @BeforeAll
+    static void awsDefaults() {
+        System.setProperty("aws.region", "us-east-1");
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+    }
+
+    @AfterAll
+    static void clearAwsDefaults() {
+        System.clearProperty("aws.region");
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @Test
+    void devModeAdoptsTheLegacyDatabaseFromSecretsManagerAndSurvivesAPasswordRotation() throws Exception {
+        assumeThat(TestPostgres.isExternal()).as("rewrites the embedded server's pg_hba.conf").isFalse();
+        TestDatabase db = TestPostgres.createDatabase();
+        LegacyFixture.loadInto(db);
+        PasswordRole role = PasswordRole.create(db, "first-Pass-1");
+        try (StubSecretsManager stub = new StubSecretsManager()) {
+            stub.put("db_connection_string_dev", role.url("first-Pass-1"));
+            stub.put("private_key_dev", resource("/legacy-jwt/private_key_test"));
+            stub.put("public_key_dev", resource("/legacy-jwt/public_key_test"));
+
+            RunningService service = start(Map.of("ENV", "dev", "AWS_ENDPOINT_URL_SECRETS_MANAGER", stub.endpoint().toString()));
+            try {
+                User admin = service.context().getBean(LogInUseCase.class).logIn("admin", "Admin-Pass-2024!");
+                Jwt legacy = service.context().getBean(JwtDecoder.class).decode(resource("/legacy-jwt/admin-token-valid-until-2035.jwt").strip());
+                assertThat(legacy.getSubject()).isEqualTo("admin");
+                assertThat(service.context().getBean(ManageUsersUseCase.class).listAll()).hasSize(3);
+                assertLegacyBookingsUnchanged(service.context().getBean(GetBookingUseCase.class), admin);
+
+                int readsBefore = stub.calls("GetSecretValue");
+                role.changePassword("second-Pass-2");
+                stub.put("db_connection_string_dev", role.url("second-Pass-2"));
+                service.context().getBean(Database.class).dataSource().unwrap(HikariDataSource.class)
+                        .getHikariPoolMXBean().softEvictConnections();
+
+                assertThat(service.context().getBean(GetBookingUseCase.class).get(new BookingId(3), admin).topic()).isEqualTo("Time Series");
+                assertThat(stub.calls("GetSecretValue")).isGreaterThan(readsBefore);
+            } finally {
+                service.stop();
+            }
+        }
+    }
+
+    @Test
+    void restartWithTheSameDataDirectoryKeepsTheDatabaseTheAdminAndTheKeys() throws Exception {
+        String firstKid;
+        RunningService first = start(Map.of("BOOKING_ADMIN_PASSWORD", "First-Pass-2024"));
+        try {
+            firstKid = first.context().getBean(JwtKeys.class).currentKid();
+        } finally {
+            first.stop();
+        }
+
+        RunningService second = start(Map.of("BOOKING_ADMIN_PASSWORD", "Other-Pass-2024"));
+        try {
+            LogInUseCase logIn = second.context().getBean(LogInUseCase.class);
+            assertThat(logIn.logIn("admin", "First-Pass-2024").username().value()).isEqualTo("admin");
+            assertThatThrownBy(() -> logIn.logIn("admin", "Other-Pass-2024")).isInstanceOf(AuthenticationFailedException.class);
+            assertThat(second.context().getBean(JwtKeys.class).currentKid()).isEqualTo(firstKid);
+            assertThat(dataDirectory.resolve("postgres/PG_VERSION")).exists();
+        } finally {
+            second.stop();
+        }
+    }
+
+    private RunningService start(Map<String, String> extra) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "BOOKING_DATA_DIR", dataDirectory.toString()));
+        environment.putAll(extra);
+        return RunningService.start(SettingsLoader.load(Map.of(), environment), NO_ROUTES, Optional.empty(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** What the Python service stored (fixtures/legacy-alembic-database.inserts.sql), read back through the use case. */
+    private static void assertLegacyBookingsUnchanged(GetBookingUseCase bookings, User admin) {
+        Booking one = bookings.get(new BookingId(1), admin);
+        assertThat(one.eventTime()).isEqualTo(Instant.parse("2024-11-05T14:00:00Z"));
+        assertThat(one.address().city()).isEqualTo("Cupertino");
+        assertThat(one.address().state()).isEqualTo("CA");
+        assertThat(one.address().country()).isEqualTo("United States");
+        assertThat(one.durationMinutes()).isEqualTo(60);
+        assertThat(one.topic()).isEqualTo("Statistical Learning");
+        assertThat(one.requestedBy()).isEqualTo("events@example.com");
+        assertThat(one.status()).isEqualTo(BookingStatus.ACCEPTED);
+        assertThat(one.createdAt()).isNull();
+        assertThat(one.submittedBy()).isNull();
+
+        assertThat(bookings.get(new BookingId(2), admin).status()).isEqualTo(BookingStatus.ACCEPTED);
+        assertThat(bookings.get(new BookingId(2), admin).address().state()).isNull();
+        assertThat(bookings.get(new BookingId(3), admin).status()).isEqualTo(BookingStatus.REJECTED);
+        assertThat(bookings.get(new BookingId(4), admin).eventTime()).isEqualTo(Instant.parse("2025-01-15T18:00:00Z"));
+        Booking five = bookings.get(new BookingId(5), admin);
+        assertThat(five.eventTime()).isEqualTo(Instant.parse("2025-02-20T10:15:00.25Z"));
+        assertThat(five.durationMinutes()).isEqualTo(120);
+        assertThat(five.address().city()).isEqualTo("Lisboa");
+        assertThat(five.status()).isEqualTo(BookingStatus.PENDING);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ServiceWiringIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.bookingservice.adapters.web;
+
+import io.bookingservice.adapters.web.error.ProblemWriter;
+import io.bookingservice.adapters.web.filter.BodySizeLimitFilter;
+import io.bookingservice.adapters.web.filter.RequestIdFilter;
+import io.bookingservice.adapters.web.filter.TrailingSlashFilter;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.filter.CompositeFilter;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API: Spring MVC, the controllers of this module (scanned only within
+ * {@code io.bookingservice.adapters.web}), JSON and error handling. Import it together with
+ * {@link WebSecurityConfiguration}.
+ *
+ * <p>The bootstrap must provide these beans:
+ * <ul>
+ *   <li>the use cases of {@code io.bookingservice.application.port.in}: {@code SubmitBookingUseCase},
+ *       {@code GetBookingUseCase}, {@code ListBookingsUseCase}, {@code DecideOnBookingUseCase},
+ *       {@code RescheduleBookingUseCase}, {@code DeleteBookingUseCase}, {@code LogInUseCase},
+ *       {@code FindUserUseCase}, {@code ManageUsersUseCase}, {@code CheckHealthUseCase}
+ *       (one bean may implement several, as the application services do);</li>
+ *   <li>{@link io.bookingservice.adapters.web.auth.AccessTokens}, the token signer for {@code POST /token};</li>
+ *   <li>{@code org.springframework.security.oauth2.jwt.JwtDecoder} (see {@link WebSecurityConfiguration});</li>
+ *   <li>{@link WebSettings}.</li>
+ * </ul>
+ *
+ * <p>And register two servlet filters, in this order, in front of the {@code DispatcherServlet}:
+ * {@code new DelegatingFilterProxy(}{@value #REQUEST_FILTER}{@code , context)} (request id,
+ * trailing slash, body size limit), then {@code new DelegatingFilterProxy("springSecurityFilterChain", context)}.
+ * The first must come first: security matchers must see normalised paths.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebMvc
+@ComponentScan(basePackages = "io.bookingservice.adapters.web", useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
+                classes = {RestController.class, RestControllerAdvice.class}))
+public class WebApiConfiguration implements WebMvcConfigurer {
+
+    /** Name of the API's {@link JsonMapper} bean; qualified so that it never clashes with another mapper. */
+    public static final String JSON_MAPPER = "webJsonMapper";
+    /** Name of the filter bean to register before {@code springSecurityFilterChain}. */
+    public static final String REQUEST_FILTER = "webRequestFilter";
+
+    private final JsonMapper json = jsonMapper();
+
+    /**
+     * snake_case like the Python service, unknown members ignored as pydantic did, and
+     * {@code java.time} values as ISO-8601 text ({@code 2024-11-05T14:00:00Z}), not numbers.
+     */
+    public static JsonMapper jsonMapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    @Bean(JSON_MAPPER)
+    public JsonMapper webJsonMapper() {
+        return json;
+    }
+
+    @Bean
+    public ProblemWriter problemWriter() {
+        return new ProblemWriter(json);
+    }
+
+    @Bean(REQUEST_FILTER)
+    public CompositeFilter webRequestFilter(WebSettings settings, ProblemWriter problems) {
+        CompositeFilter filter = new CompositeFilter();
+        filter.setFilters(List.of(new RequestIdFilter(), new TrailingSlashFilter(),
+                new BodySizeLimitFilter(settings.maxBodyBytes(), problems)));
+        return filter;
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+        converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json));
+    }
+}

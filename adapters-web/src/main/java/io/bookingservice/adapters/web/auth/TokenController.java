@@ -1,0 +1,60 @@
+package io.bookingservice.adapters.web.auth;
+
+import io.bookingservice.adapters.web.error.FieldError;
+import io.bookingservice.adapters.web.error.RequestValidationException;
+import io.bookingservice.application.port.in.LogInUseCase;
+import io.bookingservice.domain.user.User;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /token}: the OAuth2 password form of the Python service. */
+@RestController
+class TokenController {
+
+    private final LogInUseCase logIn;
+    private final AccessTokens tokens;
+
+    TokenController(LogInUseCase logIn, AccessTokens tokens) {
+        this.logIn = logIn;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Unknown user, wrong password and disabled account all end in the use case's one
+     * {@code AuthenticationFailedException}, answered 401 "Incorrect username or password".
+     */
+    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<TokenJson> token(@RequestParam(name = "username", required = false) String username,
+                                    @RequestParam(name = "password", required = false) String password) {
+        List<FieldError> errors = new ArrayList<>();
+        if (username == null) {
+            errors.add(FieldError.of("missing", List.of("body", "username"), "Field required", null));
+        }
+        if (password == null) {
+            errors.add(FieldError.of("missing", List.of("body", "password"), "Field required", null));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+        User user = logIn.logIn(username, password);
+        IssuedToken token = tokens.issue(user);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .body(new TokenJson(token.value(), "bearer", token.expiresIn().toSeconds()));
+    }
+
+    record TokenJson(String accessToken, String tokenType, long expiresIn) {
+
+        @Override
+        public String toString() {
+            return "TokenJson[accessToken=redacted, tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+        }
+    }
+}

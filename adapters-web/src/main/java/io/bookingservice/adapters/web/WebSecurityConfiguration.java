@@ -3,6 +3,7 @@ package io.bookingservice.adapters.web;
 import io.bookingservice.adapters.web.auth.BearerTokenFilter;
 import io.bookingservice.adapters.web.error.ProblemWriter;
 import io.bookingservice.application.port.in.FindUserUseCase;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -38,6 +42,7 @@ public class WebSecurityConfiguration {
     @Bean
     public SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, FindUserUseCase users,
                                                       ProblemWriter problems, WebSettings settings) {
+        RequestMatcher publicRoutes = publicRoutes(settings);
         http
                 // No cookies, no sessions: a bearer header cannot be forged cross-site, so no CSRF tokens.
                 .csrf(csrf -> csrf.disable())
@@ -53,11 +58,10 @@ public class WebSecurityConfiguration {
                                 problems.unauthorized(request, response, "Bearer", "Not authenticated"))
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "Not enough permissions")))
-                .addFilterBefore(new BearerTokenFilter(decoder, users, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(decoder, users, problems, publicRoutes),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(routes -> routes
-                        .requestMatchers(HttpMethod.POST, "/token").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/ping", "/health/live", "/health/ready", "/openapi.json")
-                        .permitAll()
+                        .requestMatchers(publicRoutes).permitAll()
                         .requestMatchers("/users/me", "/users/me/password").authenticated()
                         .requestMatchers("/users", "/users/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/booking/accept", "/booking/reject", "/booking/*/accept",
@@ -66,6 +70,25 @@ public class WebSecurityConfiguration {
                         // Deny by default: a route added without a rule needs a signed-in user at least.
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** Open to anyone; the docs UI only when it is switched on. */
+    static RequestMatcher publicRoutes(WebSettings settings) {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> open = new ArrayList<>(List.of(
+                path.matcher(HttpMethod.POST, "/token"),
+                path.matcher(HttpMethod.GET, "/ping"),
+                path.matcher(HttpMethod.GET, "/health/live"),
+                path.matcher(HttpMethod.GET, "/health/ready"),
+                path.matcher(HttpMethod.GET, "/openapi.json")));
+        if (settings.metricsEnabled()) {
+            open.add(path.matcher(HttpMethod.GET, "/metrics"));
+        }
+        if (settings.docsUrl() != null) {
+            open.add(path.matcher(HttpMethod.GET, settings.docsUrl()));
+            open.add(path.matcher(HttpMethod.GET, settings.docsUrl() + "/**"));
+        }
+        return new OrRequestMatcher(open);
     }
 
     /** Paths the firewall refuses ({@code ;}, {@code //}, encoded dots …) get a 400 problem, not a 500. */

@@ -12,7 +12,9 @@ import io.bookingservice.application.testing.FakeSchemaStatus;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.application.testing.TestClock;
+import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.domain.booking.Address;
+import io.bookingservice.domain.booking.BookingDetails.AddressInput;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
@@ -48,6 +50,7 @@ final class WebFixture implements AutoCloseable {
     final FakeSchemaStatus schema = new FakeSchemaStatus();
     final SerialTransactions transactions = new SerialTransactions();
     final TestTokens tokens = new TestTokens(clock);
+    final BookingService bookingService;
     final AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
     final MockMvc mvc;
 
@@ -56,7 +59,7 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(WebSettings settings) {
-        BookingService bookingService = new BookingService(bookings, new FakeIdempotencyStore(), transactions, clock);
+        bookingService = new BookingService(bookings, new FakeIdempotencyStore(), transactions, clock);
         UserService userService = new UserService(users, new FakePasswordHasher(), transactions, clock, true);
         context.setServletContext(new MockServletContext());
         // What the bootstrap provides, as ready-made singletons.
@@ -112,6 +115,13 @@ final class WebFixture implements AutoCloseable {
 
     User find(String name) {
         return users.findByUsername(new Username(name)).orElseThrow();
+    }
+
+    /** A new pending request owned by {@code username}, in the future of {@link #NOW}. */
+    Booking submittedBy(String username, String eventTime) {
+        return bookingService.submit(new SubmitBookingCommand(Instant.parse(eventTime),
+                new AddressInput("221B Baker Street", "London", null, "GB"), 45, "Forecasting",
+                "bookings@example.org"), find(username));
     }
 
     String tokenFor(String name) {

@@ -24,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,12 +43,24 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     private final JwtDecoder decoder;
     private final FindUserUseCase users;
     private final ProblemWriter problems;
+    private final RequestMatcher publicRoutes;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public BearerTokenFilter(JwtDecoder decoder, FindUserUseCase users, ProblemWriter problems) {
+    /**
+     * @param publicRoutes routes open to anyone, where a token is not even looked at: a client
+     *                     that still sends its expired token must be able to log in again at {@code /token}
+     */
+    public BearerTokenFilter(JwtDecoder decoder, FindUserUseCase users, ProblemWriter problems,
+                             RequestMatcher publicRoutes) {
         this.decoder = decoder;
         this.users = users;
         this.problems = problems;
+        this.publicRoutes = publicRoutes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return publicRoutes.matches(request);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.bookingservice.adapters.web.auth;
 
+import io.bookingservice.adapters.web.WebSettings;
+import io.bookingservice.adapters.web.error.CrossSiteRequestException;
 import io.bookingservice.adapters.web.error.FieldError;
 import io.bookingservice.adapters.web.error.RequestValidationException;
 import io.bookingservice.application.port.in.LogInUseCase;
 import io.bookingservice.domain.user.User;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +23,12 @@ class TokenController {
 
     private final LogInUseCase logIn;
     private final AccessTokens tokens;
+    private final WebSettings settings;
 
-    TokenController(LogInUseCase logIn, AccessTokens tokens) {
+    TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings) {
         this.logIn = logIn;
         this.tokens = tokens;
+        this.settings = settings;
     }
 
     /**
@@ -31,7 +37,9 @@ class TokenController {
      */
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenJson> token(@RequestParam(name = "username", required = false) String username,
-                                    @RequestParam(name = "password", required = false) String password) {
+                                    @RequestParam(name = "password", required = false) String password,
+                                    HttpServletRequest request) {
+        refuseCrossSite(request);
         List<FieldError> errors = new ArrayList<>();
         if (username == null) {
             errors.add(FieldError.of("missing", List.of("body", "username"), "Field required", null));
@@ -48,6 +56,28 @@ class TokenController {
                 .cacheControl(CacheControl.noStore())
                 .header("Pragma", "no-cache")
                 .body(new TokenJson(token.value(), "bearer", token.expiresIn().toSeconds()));
+    }
+
+    /**
+     * A form on another site could post a victim's browser to {@code /token} (login CSRF): such a
+     * post is refused when the browser says it is cross-site, or names an origin that is neither
+     * this service nor on the CORS allow-list. Clients that are not browsers send neither header.
+     */
+    private void refuseCrossSite(HttpServletRequest request) {
+        if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+            throw new CrossSiteRequestException();
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !settings.corsAllowedOrigins().contains(origin) && !origin.equals(ownOrigin(request))) {
+            throw new CrossSiteRequestException();
+        }
+    }
+
+    private static String ownOrigin(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
+                || ("https".equals(request.getScheme()) && port == 443);
+        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     record TokenJson(String accessToken, String tokenType, long expiresIn) {

@@ -287,7 +287,8 @@ class BookingController {
                 }
             }
             BookingId after = null;
-            if (cursor != null) {
+            // "cursor=" (empty) is how some clients say "from the start".
+            if (cursor != null && !cursor.isBlank()) {
                 try {
                     after = BookingCursor.decode(cursor);
                 } catch (RequestValidationException e) {
@@ -298,7 +299,7 @@ class BookingController {
                 throw new RequestValidationException(errors);
             }
             return new ListingRequest(new BookingQuery(wanted, fromTime, toTime, null),
-                    cursor != null && pageSize == null ? Integer.valueOf(BookingQuery.MAX_LIMIT) : pageSize, after);
+                    after != null && pageSize == null ? Integer.valueOf(BookingQuery.MAX_LIMIT) : pageSize, after);
         }
 
         private static Instant time(String text, String name, List<FieldError> errors) {

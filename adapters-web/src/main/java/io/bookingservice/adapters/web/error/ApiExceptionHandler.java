@@ -76,6 +76,12 @@ class ApiExceptionHandler {
         problems.write(request, response, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    @ExceptionHandler(CrossSiteRequestException.class)
+    void crossSite(CrossSiteRequestException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        problems.write(request, response, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
     @ExceptionHandler({InvalidTransitionException.class, OverlapException.class, ConcurrentUpdateException.class,
             DuplicateException.class, IdempotencyKeyInProgressException.class})
     void conflict(RuntimeException e, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -4,7 +4,11 @@ import io.bookingservice.adapters.web.error.ProblemWriter;
 import io.bookingservice.adapters.web.filter.BodySizeLimitFilter;
 import io.bookingservice.adapters.web.filter.RequestIdFilter;
 import io.bookingservice.adapters.web.filter.TrailingSlashFilter;
+import io.bookingservice.adapters.web.metrics.ApiMetrics;
+import io.bookingservice.adapters.web.metrics.RequestMetricsFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -35,12 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  *       (one bean may implement several, as the application services do);</li>
  *   <li>{@link io.bookingservice.adapters.web.auth.AccessTokens}, the token signer for {@code POST /token};</li>
  *   <li>{@code org.springframework.security.oauth2.jwt.JwtDecoder} (see {@link WebSecurityConfiguration});</li>
- *   <li>{@link WebSettings}.</li>
+ *   <li>{@link WebSettings};</li>
+ *   <li>optionally an {@code io.micrometer.core.instrument.MeterRegistry}: request and decision meters
+ *       go there, and {@code GET /metrics} serves it when it is (or contains) a {@code PrometheusMeterRegistry}.</li>
  * </ul>
  *
  * <p>And register two servlet filters, in this order, in front of the {@code DispatcherServlet}:
  * {@code new DelegatingFilterProxy(}{@value #REQUEST_FILTER}{@code , context)} (request id,
- * trailing slash, body size limit), then {@code new DelegatingFilterProxy("springSecurityFilterChain", context)}.
+ * request metrics, trailing slash, body size limit), then {@code new DelegatingFilterProxy("springSecurityFilterChain", context)}.
  * The first must come first: security matchers must see normalised paths.
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,10 +87,16 @@ public class WebApiConfiguration implements WebMvcConfigurer {
         return new ProblemWriter(json);
     }
 
+    /** On the bootstrap's {@link MeterRegistry} if it has one (a {@code PrometheusMeterRegistry} for {@code /metrics}). */
+    @Bean
+    public ApiMetrics apiMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new ApiMetrics(registry.getIfAvailable());
+    }
+
     @Bean(REQUEST_FILTER)
-    public CompositeFilter webRequestFilter(WebSettings settings, ProblemWriter problems) {
+    public CompositeFilter webRequestFilter(WebSettings settings, ProblemWriter problems, ApiMetrics metrics) {
         CompositeFilter filter = new CompositeFilter();
-        filter.setFilters(List.of(new RequestIdFilter(), new TrailingSlashFilter(),
+        filter.setFilters(List.of(new RequestIdFilter(), new RequestMetricsFilter(metrics), new TrailingSlashFilter(),
                 new BodySizeLimitFilter(settings.maxBodyBytes(), problems)));
         return filter;
     }

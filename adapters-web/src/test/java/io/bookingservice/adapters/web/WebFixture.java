@@ -22,6 +22,8 @@ import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.Role;
 import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.Username;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Instant;
 import org.springframework.mock.web.MockServletContext;
@@ -50,6 +52,7 @@ final class WebFixture implements AutoCloseable {
     final FakeSchemaStatus schema = new FakeSchemaStatus();
     final SerialTransactions transactions = new SerialTransactions();
     final TestTokens tokens = new TestTokens(clock);
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final BookingService bookingService;
     final AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
     final MockMvc mvc;
@@ -70,6 +73,7 @@ final class WebFixture implements AutoCloseable {
             beans.registerSingleton("tokens", tokens);
             beans.registerSingleton("clock", clock);
             beans.registerSingleton("webSettings", settings);
+            beans.registerSingleton("meterRegistry", meters);
         });
         context.register(WebApiConfiguration.class, WebSecurityConfiguration.class);
         context.refresh();

@@ -4,6 +4,7 @@ import io.bookingservice.adapters.web.error.FieldError;
 import io.bookingservice.adapters.web.error.RequestValidationException;
 import io.bookingservice.adapters.web.error.ViolationErrors;
 import io.bookingservice.adapters.web.json.DateTimes;
+import io.bookingservice.adapters.web.metrics.ApiMetrics;
 import io.bookingservice.application.model.BookingPage;
 import io.bookingservice.application.model.BookingQuery;
 import io.bookingservice.application.model.IdempotencyRequest;
@@ -70,10 +71,11 @@ class BookingController {
     private final DeleteBookingUseCase delete;
     private final JsonMapper json;
     private final IdempotencyFingerprint fingerprint;
+    private final ApiMetrics metrics;
 
     BookingController(SubmitBookingUseCase submit, GetBookingUseCase get, ListBookingsUseCase list,
                       DecideOnBookingUseCase decide, RescheduleBookingUseCase reschedule, DeleteBookingUseCase delete,
-                      @Qualifier(WebApiConfiguration.JSON_MAPPER) JsonMapper webJsonMapper) {
+                      @Qualifier(WebApiConfiguration.JSON_MAPPER) JsonMapper webJsonMapper, ApiMetrics metrics) {
         this.submit = submit;
         this.get = get;
         this.list = list;
@@ -82,6 +84,7 @@ class BookingController {
         this.delete = delete;
         this.json = webJsonMapper;
         this.fingerprint = new IdempotencyFingerprint(webJsonMapper);
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/booking", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -136,27 +139,27 @@ class BookingController {
 
     @PostMapping(path = "/booking/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
     BookingJson acceptLegacy(@RequestBody(required = false) JsonNode body, @AuthenticationPrincipal User user) {
-        return BookingJson.from(decide.accept(bodyId(body), user));
+        return decided("accept", decide.accept(bodyId(body), user));
     }
 
     @PostMapping(path = "/booking/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
     BookingJson rejectLegacy(@RequestBody(required = false) JsonNode body, @AuthenticationPrincipal User user) {
-        return BookingJson.from(decide.reject(bodyId(body), user));
+        return decided("reject", decide.reject(bodyId(body), user));
     }
 
     @PostMapping("/booking/{id}/accept")
     BookingJson accept(@PathVariable("id") String id, @AuthenticationPrincipal User user) {
-        return BookingJson.from(decide.accept(pathId(id), user));
+        return decided("accept", decide.accept(pathId(id), user));
     }
 
     @PostMapping("/booking/{id}/reject")
     BookingJson reject(@PathVariable("id") String id, @AuthenticationPrincipal User user) {
-        return BookingJson.from(decide.reject(pathId(id), user));
+        return decided("reject", decide.reject(pathId(id), user));
     }
 
     @PostMapping("/booking/{id}/cancel")
     BookingJson cancel(@PathVariable("id") String id, @AuthenticationPrincipal User user) {
-        return BookingJson.from(decide.cancel(pathId(id), user));
+        return decided("cancel", decide.cancel(pathId(id), user));
     }
 
     @PatchMapping(path = "/booking/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -170,6 +173,11 @@ class BookingController {
     @DeleteMapping("/booking/{id}")
     BookingJson delete(@PathVariable("id") String id, @AuthenticationPrincipal User user) {
         return BookingJson.from(delete.delete(pathId(id), user));
+    }
+
+    private BookingJson decided(String decision, Booking booking) {
+        metrics.decision(decision);
+        return BookingJson.from(booking);
     }
 
     private void streamAll(BookingQuery query, User user, HttpServletResponse response) throws IOException {

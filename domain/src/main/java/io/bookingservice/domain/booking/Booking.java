@@ -122,8 +122,12 @@ public record Booking(BookingId id, Instant eventTime, Address address, int dura
                 changes.durationMinutes() != null ? changes.durationMinutes() : durationMinutes,
                 changes.topic() != null ? changes.topic() : topic,
                 requestedBy, status, submittedBy, createdAt, clock.instant(), decidedBy, decidedAt, version);
-        if (changed.status == BookingStatus.ACCEPTED) {
-            changed.ensureNoOverlap(changed.slot().orElseThrow(), accepted);
+        // Only a change of time can create a new double booking. Checking unchanged slots would
+        // make typo fixes on grandfathered (already overlapping) legacy bookings impossible, and a
+        // legacy accepted booking without event time has no slot to check at all.
+        Optional<TimeSlot> newSlot = changed.slot();
+        if (changed.status == BookingStatus.ACCEPTED && newSlot.isPresent() && !newSlot.equals(slot())) {
+            changed.ensureNoOverlap(newSlot.get(), accepted);
         }
         return changed;
     }

@@ -1,0 +1,101 @@
+package io.bookingservice.adapters.persistence.mybatis;
+
+import io.bookingservice.application.port.out.BookingRepository;
+import io.bookingservice.application.port.out.IdempotencyStore;
+import io.bookingservice.application.port.out.Transactions;
+import io.bookingservice.application.port.out.UserRepository;
+import io.bookingservice.domain.booking.Address;
+import java.time.Instant;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.mybatis.spring.SqlSessionTemplate;
+import org.mybatis.spring.transaction.SpringManagedTransactionFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The MyBatis persistence adapter, wired from a {@link DataSource}: plain Java, so the
+ * bootstrap module can expose each part as a bean without this module knowing how.
+ * <pre>{@code
+ * HikariDataSource pool = PostgresPool.open(PostgresConnectionSettings.of(url, user, password));
+ * MyBatisPersistence persistence = MyBatisPersistence.create(pool);
+ * new BookingService(persistence.bookings(), persistence.idempotencyStore(),
+ *         persistence.transactions(), clock);
+ * }</pre>
+ * The caller owns the data source (and closes it); this object holds no resources of its own.
+ */
+public final class MyBatisPersistence {
+
+    private final PlatformTransactionManager transactionManager;
+    private final MyBatisBookingRepository bookings;
+    private final MyBatisUserRepository users;
+    private final MyBatisIdempotencyStore idempotencyStore;
+    private final SpringTransactions transactions;
+
+    private MyBatisPersistence(PlatformTransactionManager transactionManager, SqlSessionTemplate sessions) {
+        this.transactionManager = transactionManager;
+        this.bookings = new MyBatisBookingRepository(sessions.getMapper(BookingMapper.class), transactionManager);
+        this.users = new MyBatisUserRepository(sessions.getMapper(UserMapper.class));
+        this.idempotencyStore = new MyBatisIdempotencyStore(sessions.getMapper(IdempotencyMapper.class));
+        this.transactions = new SpringTransactions(transactionManager);
+    }
+
+    /** Every adapter over {@code dataSource}, sharing one transaction manager. */
+    public static MyBatisPersistence create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+        return new MyBatisPersistence(transactionManager, new SqlSessionTemplate(sessionFactory(dataSource)));
+    }
+
+    public BookingRepository bookings() {
+        return bookings;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public IdempotencyStore idempotencyStore() {
+        return idempotencyStore;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** For callers that need Spring transactions of their own over the same connections. */
+    public PlatformTransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    /**
+     * MyBatis as this adapter uses it. No second-level cache, and a first-level cache
+     * scoped to one statement: every read goes to the database, so a read after another
+     * transaction's commit is never served stale from a session cache.
+     */
+    static SqlSessionFactory sessionFactory(DataSource dataSource) {
+        Configuration configuration = new Configuration();
+        configuration.setCacheEnabled(false);
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        configuration.setMapUnderscoreToCamelCase(true);
+        // Replace MyBatis' own java.time handler: ours never uses the JVM's default zone.
+        configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
+        configuration.getTypeHandlerRegistry().register(Address.class,
+                new AddressJsonbTypeHandler(JsonMapper.builder().build()));
+        // Loads each interface's XML from the same resource path.
+        configuration.addMapper(BookingMapper.class);
+        configuration.addMapper(UserMapper.class);
+        configuration.addMapper(IdempotencyMapper.class);
+
+        // What mybatis-spring's SqlSessionFactoryBean does, without its dependency on a Spring
+        // ApplicationContext: sessions take the connection of the current Spring transaction.
+        configuration.setEnvironment(new Environment("booking", new SpringManagedTransactionFactory(), dataSource));
+        return new SqlSessionFactoryBuilder().build(configuration);
+    }
+}

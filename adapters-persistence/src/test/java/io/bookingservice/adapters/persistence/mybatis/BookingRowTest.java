@@ -1,0 +1,65 @@
+package io.bookingservice.adapters.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bookingservice.domain.ValidationException;
+import io.bookingservice.domain.booking.Address;
+import io.bookingservice.domain.booking.Booking;
+import io.bookingservice.domain.booking.BookingId;
+import io.bookingservice.domain.booking.BookingStatus;
+import io.bookingservice.domain.user.UserId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class BookingRowTest {
+
+    private static final Address ADDRESS = new Address("1 Infinite Loop", "Cupertino", "CA", "United States");
+
+    @Test
+    void aDecidedBookingSurvivesTheRoundTripThroughItsRow() {
+        Instant t = Instant.parse("2025-02-20T10:15:00.25Z");
+        Booking booking = new Booking(new BookingId(7), t, ADDRESS, 90, "Deep Learning", "pt@example.pt",
+                BookingStatus.ACCEPTED, new UserId(2), t.minusSeconds(60), t.minusSeconds(30), new UserId(1),
+                t.minusSeconds(30), 3);
+
+        BookingRow row = BookingRow.fromDomain(booking);
+
+        assertThat(row).isEqualTo(new BookingRow(7L, t, ADDRESS, 90, "Deep Learning", "pt@example.pt", "accepted",
+                2L, t.minusSeconds(60), t.minusSeconds(30), 1L, t.minusSeconds(30), 3));
+        assertThat(row.toDomain()).isEqualTo(booking);
+    }
+
+    @Test
+    void aLegacyRowWithoutOwnerTimesOrTopicIsReadAsStored() {
+        BookingRow legacy = new BookingRow(3L, null, new Address("1-1 Chiyoda", "Tokyo", null, "Japan"), 32767, "",
+                "tokyo@example.jp", "rejected", null, null, null, null, null, 0);
+
+        Booking booking = legacy.toDomain();
+
+        assertThat(booking.eventTime()).isNull();
+        assertThat(booking.submittedBy()).isNull();
+        assertThat(booking.createdAt()).isNull();
+        assertThat(booking.decidedBy()).isNull();
+        assertThat(booking.durationMinutes()).isEqualTo(32767);
+        assertThat(booking.topic()).isEmpty();
+        assertThat(booking.status()).isEqualTo(BookingStatus.REJECTED);
+        assertThat(BookingRow.fromDomain(booking)).isEqualTo(legacy);
+    }
+
+    @Test
+    void aNewBookingHasNoIdInItsRow() {
+        Booking booking = new Booking(null, null, ADDRESS, 30, "T", "a@b.co", BookingStatus.PENDING, new UserId(1),
+                null, null, null, null, 0);
+
+        assertThat(BookingRow.fromDomain(booking).id()).isNull();
+    }
+
+    @Test
+    void anUnknownStoredStatusIsRefusedRatherThanGuessed() {
+        BookingRow row = new BookingRow(1L, null, ADDRESS, 30, "T", "a@b.co", "archived", null, null, null, null,
+                null, 0);
+
+        assertThatThrownBy(row::toDomain).isInstanceOf(ValidationException.class);
+    }
+}

@@ -1,0 +1,284 @@
+package io.bookingservice.adapters.web.security;
+
+import io.bookingservice.adapters.web.security.JwtRejectedException.Reason;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring Security {@link JwtDecoder} for EdDSA (Ed25519) tokens, verified with BouncyCastle's
+ * low-level Ed25519 (about ten times faster here than the JDK's {@code Signature("Ed25519")}).
+ *
+ * <p>Checks, in this order, so that nothing but the header is parsed before the signature holds
+ * and a forged token can never be told "expired":
+ * <ol>
+ *   <li>shape: at most {@value #MAX_TOKEN_LENGTH} characters, three canonical base64url parts,
+ *       header a JSON object without duplicate members;</li>
+ *   <li>header: {@code alg} exactly {@code EdDSA}; no {@code jku}, {@code jwk}, {@code x5u},
+ *       {@code x5c}, {@code crit}; {@code typ}, if present, {@code JWT};</li>
+ *   <li>key: a {@code kid} selects the current or the previous key, an unknown kid is refused;
+ *       no kid is a legacy Python token, tried with the current then the previous key, and only
+ *       while {@link JwtSettings#acceptLegacyTokens()} is on;</li>
+ *   <li>signature (64 bytes, canonical S);</li>
+ *   <li>claims: {@code sub} a non-blank string, {@code exp} a number and after now; {@code nbf} and
+ *       {@code iat}, if present, not after now (all with {@link JwtSettings#clockSkew()});
+ *       with a kid, {@code iss} equal to and {@code aud} containing the configured values;
+ *       without a kid, no {@code iss}/{@code aud} at all (that is not a token the Python service
+ *       minted).</li>
+ * </ol>
+ *
+ * <p>Every refusal is a {@link JwtRejectedException} carrying its {@link Reason}. The returned
+ * {@link Jwt} has {@code exp}, {@code iat}, {@code nbf} as {@link Instant}s and {@code aud} as a
+ * list of strings, as Spring's own decoders produce them. Thread-safe.
+ */
+public final class Ed25519JwtDecoder implements JwtDecoder {
+
+    /** Far above our tokens (~400 characters); bounds the work an anonymous caller can cause. */
+    public static final int MAX_TOKEN_LENGTH = 8192;
+
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "jwk", "x5u", "x5c", "crit");
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+    // Duplicate members are refused: another JSON parser reading the same token must not be able
+    // to see a different alg or exp than we did.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final JwtKeys keys;
+    private final JwtSettings settings;
+    private final Clock clock;
+
+    public Ed25519JwtDecoder(JwtKeys keys, JwtSettings settings, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Verifies {@code token} and returns its contents.
+     *
+     * @throws JwtRejectedException for every token that is not accepted (see {@link Reason})
+     */
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        if (token == null || token.isEmpty()) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token is empty");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token is too long");
+        }
+        int firstDot = token.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+        if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token must have three parts");
+        }
+
+        Map<String, Object> header = parseObject(base64url(token, 0, firstDot), "header");
+        checkHeader(header);
+        byte[] signature = base64url(token, secondDot + 1, token.length());
+        byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+
+        Object kid = header.get("kid");
+        boolean legacy = kid == null;
+        if (legacy) {
+            if (!settings.acceptLegacyTokens()) {
+                throw new JwtRejectedException(Reason.LEGACY_TOKEN_REFUSED, "Token without key id refused");
+            }
+            verifyWithAny(keys.legacyPublicKeys(), signingInput, signature);
+        } else {
+            if (!(kid instanceof String kidText)) {
+                throw new JwtRejectedException(Reason.MALFORMED, "Token key id is not a string");
+            }
+            Ed25519PublicKeyParameters key = keys.publicKeyFor(kidText)
+                    .orElseThrow(() -> new JwtRejectedException(Reason.UNKNOWN_KEY, "Token key id is unknown"));
+            verifyWithAny(List.of(key), signingInput, signature);
+        }
+
+        Map<String, Object> claims = parseObject(base64url(token, firstDot + 1, secondDot), "payload");
+        Map<String, Object> converted = checkClaims(claims, legacy);
+        return Jwt.withTokenValue(token)
+                .headers(h -> h.putAll(header))
+                .claims(c -> c.putAll(converted))
+                .build();
+    }
+
+    private static void checkHeader(Map<String, Object> header) {
+        if (!"EdDSA".equals(header.get("alg"))) {
+            throw new JwtRejectedException(Reason.UNSUPPORTED_ALGORITHM, "Token algorithm is not EdDSA");
+        }
+        for (String name : FORBIDDEN_HEADERS) {
+            if (header.containsKey(name)) {
+                throw new JwtRejectedException(Reason.FORBIDDEN_HEADER, "Token header is not allowed");
+            }
+        }
+        Object typ = header.get("typ");
+        if (typ != null && !(typ instanceof String text && text.equalsIgnoreCase("JWT"))) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token type is not JWT");
+        }
+    }
+
+    private static void verifyWithAny(List<Ed25519PublicKeyParameters> candidates, byte[] message, byte[] signature) {
+        if (signature.length == Ed25519.SIGNATURE_SIZE) {
+            for (Ed25519PublicKeyParameters key : candidates) {
+                if (key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0)) {
+                    return;
+                }
+            }
+        }
+        throw new JwtRejectedException(Reason.BAD_SIGNATURE, "Token signature is invalid");
+    }
+
+    private Map<String, Object> checkClaims(Map<String, Object> claims, boolean legacy) {
+        Object sub = claims.get("sub");
+        if (sub == null) {
+            throw new JwtRejectedException(Reason.MISSING_CLAIM, "Token has no subject");
+        }
+        if (!(sub instanceof String subject) || subject.isBlank()) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token subject is not a string");
+        }
+        Instant exp = instantClaim(claims, "exp")
+                .orElseThrow(() -> new JwtRejectedException(Reason.MISSING_CLAIM, "Token has no expiry"));
+        Optional<Instant> nbf = instantClaim(claims, "nbf");
+        Optional<Instant> iat = instantClaim(claims, "iat");
+
+        Instant now = clock.instant();
+        // As PyJWT: expired when exp <= now - leeway, so a token dies at the second it names.
+        if (!exp.isAfter(now.minus(settings.clockSkew()))) {
+            throw new JwtRejectedException(Reason.EXPIRED, "Token has expired");
+        }
+        Instant latestAcceptable = now.plus(settings.clockSkew());
+        if (nbf.filter(t -> t.isAfter(latestAcceptable)).isPresent()
+                || iat.filter(t -> t.isAfter(latestAcceptable)).isPresent()) {
+            throw new JwtRejectedException(Reason.NOT_YET_VALID, "Token is not yet valid");
+        }
+
+        Object iss = claims.get("iss");
+        Object aud = claims.get("aud");
+        List<String> audience = null;
+        if (legacy) {
+            if (iss != null || aud != null) {
+                // The Python service never set iss/aud; a token that has them but no kid is not one of its tokens.
+                throw new JwtRejectedException(Reason.UNKNOWN_KEY, "Token without key id is not a legacy token");
+            }
+        } else {
+            if (!settings.issuer().equals(iss)) {
+                throw new JwtRejectedException(Reason.WRONG_ISSUER, "Token issuer is not accepted");
+            }
+            audience = audienceOf(aud);
+            if (!audience.contains(settings.audience())) {
+                throw new JwtRejectedException(Reason.WRONG_AUDIENCE, "Token audience is not accepted");
+            }
+        }
+
+        Map<String, Object> converted = new LinkedHashMap<>(claims);
+        converted.put("exp", exp);
+        nbf.ifPresent(t -> converted.put("nbf", t));
+        iat.ifPresent(t -> converted.put("iat", t));
+        if (audience != null) {
+            converted.put("aud", audience);
+        }
+        return converted;
+    }
+
+    private static List<String> audienceOf(Object aud) {
+        if (aud instanceof String single) {
+            return List.of(single);
+        }
+        if (aud instanceof List<?> many) {
+            List<String> audience = new ArrayList<>(many.size());
+            for (Object each : many) {
+                if (!(each instanceof String text)) {
+                    throw new JwtRejectedException(Reason.MALFORMED, "Token audience is not a string");
+                }
+                audience.add(text);
+            }
+            return List.copyOf(audience);
+        }
+        if (aud == null) {
+            throw new JwtRejectedException(Reason.WRONG_AUDIENCE, "Token audience is not accepted");
+        }
+        throw new JwtRejectedException(Reason.MALFORMED, "Token audience is not a string");
+    }
+
+    /** A NumericDate claim (seconds since the epoch, possibly fractional), if present. */
+    private static Optional<Instant> instantClaim(Map<String, Object> claims, String name) {
+        Object value = claims.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Number number)) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token time claim is not a number");
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(number.toString());
+            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+            long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValueExact();
+            return Optional.of(Instant.ofEpochSecond(whole.longValueExact(), nanos));
+        } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token time claim is out of range", e);
+        }
+    }
+
+    private static Map<String, Object> parseObject(byte[] json, String part) {
+        Map<String, Object> object;
+        try {
+            object = JSON.readValue(json, JSON_OBJECT);
+        } catch (JacksonException e) {
+            // Jackson's message may quote the token's content; the cause keeps the detail for debugging.
+            throw new JwtRejectedException(Reason.MALFORMED, "Token " + part + " is not a JSON object", e);
+        }
+        if (object == null) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token " + part + " is not a JSON object");
+        }
+        return object;
+    }
+
+    /**
+     * Decodes {@code token[from, to)} as unpadded base64url, refusing any other alphabet and
+     * non-canonical encodings, so each token has exactly one spelling.
+     */
+    private static byte[] base64url(String token, int from, int to) {
+        if (from == to) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token part is empty");
+        }
+        for (int i = from; i < to; i++) {
+            char c = token.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!allowed) {
+                throw new JwtRejectedException(Reason.MALFORMED, "Token is not base64url");
+            }
+        }
+        String part = token.substring(from, to);
+        byte[] decoded;
+        try {
+            decoded = Base64.getUrlDecoder().decode(part);
+        } catch (IllegalArgumentException e) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token is not base64url", e);
+        }
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(part)) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token is not canonical base64url");
+        }
+        return decoded;
+    }
+}

@@ -1,0 +1,97 @@
+package io.bookingservice.adapters.web.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issues access tokens: {@code {"alg":"EdDSA","typ":"JWT","kid":...}} over the claims
+ * {@code sub, role, iss, aud, iat, exp, jti}, signed with BouncyCastle's low-level Ed25519.
+ *
+ * <p>{@code iat} and {@code exp} are whole seconds from the injected {@link Clock}, so
+ * {@code exp - iat} is exactly the configured lifetime. Thread-safe.
+ */
+public final class Ed25519JwtSigner {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final Ed25519PrivateKeyParameters privateKey;
+    private final String encodedHeader;
+    private final JwtSettings settings;
+    private final Clock clock;
+
+    public Ed25519JwtSigner(JwtKeys keys, JwtSettings settings, Clock clock) {
+        Objects.requireNonNull(keys, "keys");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        // BouncyCastle caches the derived public key inside the private key, so signing costs one
+        // scalar multiplication, not two.
+        this.privateKey = keys.signingKey();
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "EdDSA");
+        header.put("typ", "JWT");
+        header.put("kid", keys.currentKid());
+        this.encodedHeader = BASE64URL.encodeToString(JSON.writeValueAsBytes(header));
+    }
+
+    /** A signed token and the facts the {@code /token} response needs. */
+    public record IssuedToken(String tokenValue, String jti, Instant issuedAt, Instant expiresAt) {
+        public IssuedToken {
+            Objects.requireNonNull(tokenValue, "tokenValue");
+            Objects.requireNonNull(jti, "jti");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        /** Seconds from issue to expiry: the {@code expires_in} of the token response. */
+        public long expiresInSeconds() {
+            return Duration.between(issuedAt, expiresAt).toSeconds();
+        }
+
+        @Override
+        public String toString() {
+            // A token is a credential: keep it out of logs.
+            return "IssuedToken[jti=" + jti + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /**
+     * Issues a token for {@code subject} (the username) with {@code role} (lower-case, as stored).
+     */
+    public IssuedToken issue(String subject, String role) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("subject must not be blank");
+        }
+        if (role == null || role.isBlank()) {
+            throw new IllegalArgumentException("role must not be blank");
+        }
+        Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        Instant expiresAt = issuedAt.plus(settings.tokenLifetime());
+        String jti = UUID.randomUUID().toString();
+
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", subject);
+        claims.put("role", role);
+        claims.put("iss", settings.issuer());
+        claims.put("aud", settings.audience());
+        claims.put("iat", issuedAt.getEpochSecond());
+        claims.put("exp", expiresAt.getEpochSecond());
+        claims.put("jti", jti);
+
+        String signingInput = encodedHeader + "." + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
+        byte[] message = signingInput.getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+        privateKey.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        return new IssuedToken(signingInput + "." + BASE64URL.encodeToString(signature), jti, issuedAt, expiresAt);
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Framework-level security building blocks for the web adapter; no application classes.
+ *
+ * <ul>
+ *   <li>Tokens: {@link io.bookingservice.adapters.web.security.JwtKeys#fromSecrets} reads the
+ *       {@code private_key_{env}} / {@code public_key_{env}} secrets (and the {@code AWSPREVIOUS}
+ *       public key); {@link io.bookingservice.adapters.web.security.Ed25519JwtSigner} issues tokens for
+ *       {@code /token}; {@link io.bookingservice.adapters.web.security.Ed25519JwtDecoder} is the
+ *       {@code JwtDecoder} bean for {@code oauth2ResourceServer().jwt()}. Its refusals are
+ *       {@link io.bookingservice.adapters.web.security.JwtRejectedException}s: the authentication
+ *       entry point answers "Token has expired" when
+ *       {@link io.bookingservice.adapters.web.security.JwtRejectedException#reasonOf} is
+ *       {@code EXPIRED}, else "Could not validate credentials".</li>
+ *   <li>Passwords: {@link io.bookingservice.adapters.web.security.Argon2idPasswordHasher} (argon2id,
+ *       legacy bcrypt) behind {@link io.bookingservice.adapters.web.security.BoundedPasswordHasher};
+ *       {@link io.bookingservice.adapters.web.security.HashingSaturatedException} becomes 503 with
+ *       {@code Retry-After}.</li>
+ *   <li>Login throttling: {@link io.bookingservice.adapters.web.security.LoginThrottle}; a denied
+ *       {@code Decision} becomes 429 with {@code Retry-After}.</li>
+ * </ul>
+ */
+package io.bookingservice.adapters.web.security;

@@ -1,0 +1,224 @@
+package io.bookingservice.bootstrap.cli.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bookingservice.migrations.testing.LegacyFixture;
+import io.bookingservice.migrations.testing.TestDatabase;
+import io.bookingservice.migrations.testing.TestPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code booking migrate …} end to end on embedded PostgreSQL, as a script would run it. */
+class MigrateCommandIT {
+
+    @TempDir
+    Path temp;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void upgradeCurrentHistoryDowngradeSession() {
+        TestDatabase db = TestPostgres.createDatabase();
+
+        Run upgrade = migrate(db, "upgrade");
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+        assertThat(upgrade.out()).contains("applying V1 booking requests\n", "applying V6 idempotency keys\n",
+                "upgraded from base to version 6 (6 migration(s))");
+
+        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+
+        Run downgrade = migrate(db, "downgrade", "-1");
+        assertThat(downgrade.exitCode()).isZero();
+        assertThat(downgrade.out()).contains("undoing V6 idempotency keys with U6__idempotency_keys.sql",
+                "downgraded from version 6 to version 5 (1 migration(s) undone)");
+        assertThat(migrate(db, "current").out()).isEqualTo("5 (head is 6; run: booking migrate upgrade)\n");
+
+        List<String> history = migrate(db, "history").out().lines().toList();
+        assertThat(history.get(0)).startsWith("VERSION  STATE").contains("WHEN (UTC)", "DESCRIPTION", "SCRIPT");
+        // Header, V1-V5 applied, V6's downgrade (its history row is gone), V6 pending again.
+        assertThat(history).hasSize(1 + 5 + 1 + 1);
+        assertThat(history.get(1)).matches("1 +applied +SQL +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +booking requests +V1__booking_requests.sql");
+        assertThat(history.get(6)).matches("6 +downgraded +UNDO +.* +idempotency keys +U6__idempotency_keys.sql");
+        assertThat(history.get(7)).matches("6 +pending +SQL +idempotency keys +V6__idempotency_keys.sql");
+
+        assertThat(migrate(db, "upgrade", "+1").out()).contains("upgraded from version 5 to version 6");
+    }
+
+    @Test
+    void adoptsTheLegacyDatabaseThenReportsHead() {
+        TestDatabase db = TestPostgres.createDatabase();
+        LegacyFixture.loadInto(db);
+
+        Run upgrade = migrate(db, "upgrade", "head");
+
+        assertThat(upgrade.exitCode()).isZero();
+        assertThat(upgrade.out()).startsWith("adopted Alembic revision 00ba29ba9ef0 as baseline version 2\n")
+                .contains("upgraded from version 2 to version 6 (4 migration(s))");
+        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+
+        Run belowBaseline = migrate(db, "downgrade", "base");
+        assertThat(belowBaseline.exitCode()).isEqualTo(MigrateCommand.REFUSED);
+        assertThat(belowBaseline.err()).startsWith("refused: cannot downgrade below version 2");
+        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+    }
+
+    @Test
+    void refusesAnUnknownAlembicRevisionNamingIt() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        LegacyFixture.loadInto(db);
+        execute(db, "UPDATE alembic_version SET version_num = 'ffffeeee0000'");
+
+        Run upgrade = migrate(db, "upgrade");
+
+        assertThat(upgrade.exitCode()).isEqualTo(MigrateCommand.REFUSED);
+        assertThat(upgrade.err()).contains("unknown Alembic revision 'ffffeeee0000'");
+        assertThat(upgrade.out()).isEmpty();
+    }
+
+    @Test
+    void downgradeRefusalsExitWithOne() throws IOException {
+        TestDatabase db = TestPostgres.createDatabase();
+        Path migration = Files.createDirectories(temp.resolve("db/migration"));
+        Files.createDirectories(temp.resolve("db/undo"));
+        Files.writeString(migration.resolve("V1__a.sql"), "CREATE TABLE a (id integer);");
+        Path config = temp.resolve("booking.properties");
+        Files.writeString(config, "url=" + db.jdbcUrl() + "\nuser=" + db.user() + "\nlocations=filesystem:" + migration
+                + "\nundo.location=filesystem:" + temp.resolve("db/undo") + "\n");
+        assertThat(migrate(Map.of(), "-c", config.toString(), "upgrade").exitCode()).isZero();
+
+        Run downgrade = migrate(Map.of(), "downgrade", "-1", "--config", config.toString());
+
+        assertThat(downgrade.exitCode()).isEqualTo(MigrateCommand.REFUSED);
+        assertThat(downgrade.err()).startsWith("refused: cannot undo V1: U1__a.sql is missing");
+    }
+
+    @Test
+    void checkExitsWithOneAndListsTheDrift() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        migrate(db, "upgrade");
+
+        Run clean = migrate(db, "check");
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).endsWith("no drift: the schema matches version 6\n");
+
+        execute(db, "ALTER TABLE booking_requests ADD COLUMN notes text");
+        execute(db, "DROP INDEX ix_booking_requests_status_event_time_id");
+        Run drift = migrate(db, "check");
+        assertThat(drift.exitCode()).isEqualTo(MigrateCommand.REFUSED);
+        assertThat(drift.out()).contains("drift: the schema differs from version 6 (expected ≠ live), 2 difference(s):",
+                "  column booking_requests.notes unexpected in live\n",
+                "  index ix_booking_requests_status_event_time_id missing in live\n");
+    }
+
+    @Test
+    void offlineSqlNeedsNoDatabase() {
+        Run upgrade = migrate(Map.of(), "upgrade", "--sql");
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+        assertThat(upgrade.out()).startsWith("-- booking migrate upgrade --sql: base -> 6\n")
+                .contains("CREATE TABLE IF NOT EXISTS \"public\".\"flyway_schema_history\"",
+                        "'V6__idempotency_keys.sql'");
+
+        Run downgrade = migrate(Map.of(), "downgrade", "6:-1", "--sql");
+        assertThat(downgrade.exitCode()).isZero();
+        assertThat(downgrade.out()).startsWith("-- booking migrate downgrade --sql: 6 -> 5\n")
+                .contains("DROP TABLE idempotency_keys;").doesNotContain("U5__");
+    }
+
+    @Test
+    void newWritesTheScriptPairIntoTheSourceTree() throws IOException {
+        Path migration = Files.createDirectories(temp.resolve("migrations/src/main/resources/db/migration"));
+        Files.writeString(migration.resolve("V6__idempotency_keys.sql"), "");
+
+        Run created = run(new MigrateCommand(new PropertiesConnectionResolver(Map.of(), new PostgresUrls()), temp),
+                "new", "Add booking notes");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(migration.resolve("V7__add_booking_notes.sql")).exists();
+        assertThat(temp.resolve("migrations/src/main/resources/db/undo/U7__add_booking_notes.sql")).exists();
+        assertThat(created.out()).contains("created ", "V7__add_booking_notes.sql", "U7__add_booking_notes.sql");
+
+        Run missing = migrate(Map.of(), "new", "x", "--dir", temp.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(MigrateCommand.REFUSED);
+        assertThat(missing.err()).contains("does not exist");
+    }
+
+    @Test
+    void databaseUrlFromTheEnvironmentInThePythonServicesForm() {
+        TestDatabase db = TestPostgres.createDatabase();
+        String pythonUrl = db.jdbcUrl().replace("jdbc:postgresql://", "postgresql+psycopg://" + db.user() + ":"
+                + db.password() + "@");
+
+        Run current = migrate(Map.of("DATABASE_URL", pythonUrl), "current");
+
+        assertThat(current.exitCode()).as(current.err()).isZero();
+        assertThat(current.out()).isEqualTo("base (head is 6; run: booking migrate upgrade)\n");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(migrate(Map.of(), "downgrade").exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(migrate(Map.of(), "upgrade", "--bogus").exitCode()).isEqualTo(MigrateCommand.USAGE);
+
+        Run noDatabase = migrate(Map.of(), "current");
+        assertThat(noDatabase.exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(noDatabase.err()).contains("no database configured: pass --url, set DATABASE_URL");
+
+        TestDatabase db = TestPostgres.createDatabase();
+        Run badTarget = migrate(db, "upgrade", "latest");
+        assertThat(badTarget.exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(badTarget.err()).contains("invalid target 'latest'");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("upgrade", "downgrade", "current", "history", "new", "check")) {
+            Run help = migrate(Map.of(), command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).startsWith("Usage: migrate " + command);
+        }
+        assertThat(migrate(Map.of(), "--help").out()).contains("upgrade", "downgrade", "current", "history", "new",
+                "check");
+    }
+
+    // ---- support ----
+
+    private static Run migrate(TestDatabase db, String... args) {
+        List<String> withDatabase = new ArrayList<>(List.of(args));
+        withDatabase.addAll(List.of("--url", db.jdbcUrl(), "--user", db.user(), "--password", db.password()));
+        return migrate(Map.of(), withDatabase.toArray(String[]::new));
+    }
+
+    private static Run migrate(Map<String, String> environment, String... args) {
+        return run(new MigrateCommand(new PropertiesConnectionResolver(environment, new PostgresUrls()), Path.of("")),
+                args);
+    }
+
+    private static Run run(MigrateCommand command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = MigrateCommand.commandLine(command);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static void execute(TestDatabase db, String sql) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

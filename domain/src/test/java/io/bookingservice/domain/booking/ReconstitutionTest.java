@@ -1,0 +1,48 @@
+package io.bookingservice.domain.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Stored rows are read back as they are: legacy values the Python service wrote must not throw. */
+class ReconstitutionTest {
+
+    @Test
+    void aLegacyRowWithEmptyTopicHugeDurationAndNoEventTimeOrOwnerIsReadBack() {
+        Address legacyAddress = new Address("", "", null, "Absurdistan");
+
+        Booking legacy = new Booking(new BookingId(1), null, legacyAddress, 32767, "", "not an e-mail",
+                BookingStatus.PENDING, null, null, null, null, null, 0);
+
+        assertThat(legacy.topic()).isEmpty();
+        assertThat(legacy.durationMinutes()).isEqualTo(32767);
+        assertThat(legacy.submittedBy()).isNull();
+        assertThat(legacy.slot()).isEmpty();
+        assertThat(legacy.isOwnedBy(BookingExamples.ALICE)).isFalse();
+        assertThat(legacy.isVisibleTo(BookingExamples.ALICE)).isFalse();
+        assertThat(legacy.isVisibleTo(BookingExamples.ADMIN)).isTrue();
+    }
+
+    @Test
+    void aLegacyRowWithEventTimeHasASlotOfItsStoredLength() {
+        Booking legacy = BookingExamples.acceptedLegacy(1, BookingExamples.TEN_AM, 32767);
+
+        assertThat(legacy.slot()).hasValueSatisfying(slot ->
+                assertThat(slot.duration().toMinutes()).isEqualTo(32767));
+    }
+
+    @Test
+    void reconstitutionStillRequiresTheNonNullColumns() {
+        assertThatThrownBy(() -> new Booking(null, null, BookingExamples.ADDRESS, 60, null, "a@b.c",
+                BookingStatus.PENDING, null, null, null, null, null, 0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Booking(null, null, BookingExamples.ADDRESS, 60, "t", "a@b.c",
+                null, null, null, null, null, null, 0)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void identitiesArePositive() {
+        assertThatThrownBy(() -> new BookingId(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new BookingId(42)).hasToString("42");
+    }
+}

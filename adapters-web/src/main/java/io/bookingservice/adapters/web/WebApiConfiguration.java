@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.web;
 
+import io.bookingservice.adapters.web.docs.DocsUi;
 import io.bookingservice.adapters.web.error.ProblemWriter;
 import io.bookingservice.adapters.web.filter.BodySizeLimitFilter;
 import io.bookingservice.adapters.web.filter.RequestIdFilter;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.filter.CompositeFilter;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -62,6 +65,11 @@ public class WebApiConfiguration implements WebMvcConfigurer {
     public static final String REQUEST_FILTER = "webRequestFilter";
 
     private final JsonMapper json = jsonMapper();
+    private final WebSettings settings;
+
+    public WebApiConfiguration(WebSettings settings) {
+        this.settings = settings;
+    }
 
     /**
      * snake_case like the Python service, unknown members ignored as pydantic did, and
@@ -99,6 +107,21 @@ public class WebApiConfiguration implements WebMvcConfigurer {
         filter.setFilters(List.of(new RequestIdFilter(), new RequestMetricsFilter(metrics), new TrailingSlashFilter(),
                 new BodySizeLimitFilter(settings.maxBodyBytes(), problems)));
         return filter;
+    }
+
+    /** The docs UI only when {@link WebSettings#docsUrl()} is set (off by default, as before). */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        if (settings.docsUrl() != null) {
+            new DocsUi(settings.docsUrl()).register(registry);
+        }
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        if (settings.docsUrl() != null) {
+            new DocsUi(settings.docsUrl()).register(registry);
+        }
     }
 
     @Override

@@ -16,8 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -43,6 +46,7 @@ public class WebSecurityConfiguration {
     public SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, FindUserUseCase users,
                                                       ProblemWriter problems, WebSettings settings) {
         RequestMatcher publicRoutes = publicRoutes(settings);
+        RequestMatcher docs = docsRoutes(settings);
         http
                 // No cookies, no sessions: a bearer header cannot be forged cross-site, so no CSRF tokens.
                 .csrf(csrf -> csrf.disable())
@@ -51,7 +55,13 @@ public class WebSecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .cors(cors -> cors.configurationSource(cors(settings)))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        // The API serves JSON only: nothing may load; the docs UI needs its own scripts and styles.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                                new StaticHeadersWriter("Content-Security-Policy",
+                                        "default-src 'none'; frame-ancestors 'none'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
+                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'self'; "
+                                        + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
@@ -84,11 +94,17 @@ public class WebSecurityConfiguration {
         if (settings.metricsEnabled()) {
             open.add(path.matcher(HttpMethod.GET, "/metrics"));
         }
-        if (settings.docsUrl() != null) {
-            open.add(path.matcher(HttpMethod.GET, settings.docsUrl()));
-            open.add(path.matcher(HttpMethod.GET, settings.docsUrl() + "/**"));
-        }
+        open.add(docsRoutes(settings));
         return new OrRequestMatcher(open);
+    }
+
+    private static RequestMatcher docsRoutes(WebSettings settings) {
+        if (settings.docsUrl() == null) {
+            return request -> false;
+        }
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        String url = settings.docsUrl().replaceAll("/+$", "");
+        return new OrRequestMatcher(path.matcher(HttpMethod.GET, url), path.matcher(HttpMethod.GET, url + "/**"));
     }
 
     /** Paths the firewall refuses ({@code ;}, {@code //}, encoded dots …) get a 400 problem, not a 500. */

@@ -47,7 +47,7 @@ final class WebFixture implements AutoCloseable {
     static final String OTHER_PASSWORD = "Other#Pass123";
 
     final TestClock clock = new TestClock(NOW);
-    final FakeBookingRepository bookings = new FakeBookingRepository();
+    final FakeBookingRepository bookings;
     final FakeUserRepository users = new FakeUserRepository();
     final FakeSchemaStatus schema = new FakeSchemaStatus();
     final SerialTransactions transactions = new SerialTransactions();
@@ -62,6 +62,12 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(WebSettings settings) {
+        this(settings, new FakeBookingRepository());
+    }
+
+    /** @param bookings a repository that may be rigged to fail, for the error paths */
+    WebFixture(WebSettings settings, FakeBookingRepository bookings) {
+        this.bookings = bookings;
         bookingService = new BookingService(bookings, new FakeIdempotencyStore(), transactions, clock);
         UserService userService = new UserService(users, new FakePasswordHasher(), transactions, clock, true);
         context.setServletContext(new MockServletContext());

@@ -5,6 +5,7 @@ import io.bookingservice.adapters.web.error.RequestValidationException;
 import io.bookingservice.adapters.web.error.ViolationErrors;
 import io.bookingservice.adapters.web.json.DateTimes;
 import io.bookingservice.adapters.web.metrics.ApiMetrics;
+import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.model.BookingPage;
 import io.bookingservice.application.model.BookingQuery;
 import io.bookingservice.application.model.IdempotencyRequest;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import io.bookingservice.adapters.web.WebApiConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
@@ -220,7 +222,7 @@ class BookingController {
     private static BookingId bodyId(JsonNode body) {
         long id = BookingRequests.decisionId(body);
         if (id <= 0) {
-            throw io.bookingservice.application.error.NotFoundException.booking(id);
+            throw NotFoundException.booking(id);
         }
         return new BookingId(id);
     }
@@ -242,7 +244,7 @@ class BookingController {
     }
 
     /** Domain validation failures of a body, reported at their place in the body with the value sent. */
-    private static <T> T validated(JsonNode body, java.util.function.Supplier<T> work) {
+    private static <T> T validated(JsonNode body, Supplier<T> work) {
         try {
             return work.get();
         } catch (ValidationException e) {
@@ -250,7 +252,7 @@ class BookingController {
         }
     }
 
-    private static <T> T headerValidated(java.util.function.Supplier<T> work) {
+    private static <T> T headerValidated(Supplier<T> work) {
         try {
             return work.get();
         } catch (ValidationException e) {

@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +135,7 @@ class ApiExceptionHandler {
             reason = json.getOriginalMessage();
         }
         problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, List.of(new FieldError("json_invalid",
-                List.of("body", position), "JSON decode error", java.util.Map.of(), java.util.Map.of("error", reason))));
+                List.of("body", position), "JSON decode error", Map.of(), Map.of("error", reason))));
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
@@ -183,7 +185,7 @@ class ApiExceptionHandler {
     void missingHeader(MissingRequestHeaderException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, List.of(FieldError.of("missing",
-                List.of("header", e.getHeaderName().toLowerCase(java.util.Locale.ROOT)), "Field required", null)));
+                List.of("header", e.getHeaderName().toLowerCase(Locale.ROOT)), "Field required", null)));
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,6 +2,8 @@ package io.bookingservice.adapters.web;
 
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
+import io.bookingservice.adapters.web.auth.AccessTokens;
+import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.application.service.BookingService;
 import io.bookingservice.application.service.HealthService;
 import io.bookingservice.application.service.UserService;
@@ -12,10 +14,9 @@ import io.bookingservice.application.testing.FakeSchemaStatus;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.application.testing.TestClock;
-import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.domain.booking.Address;
-import io.bookingservice.domain.booking.BookingDetails.AddressInput;
 import io.bookingservice.domain.booking.Booking;
+import io.bookingservice.domain.booking.BookingDetails.AddressInput;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.user.NewUser;
@@ -26,7 +27,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Instant;
+import java.util.function.Function;
 import org.springframework.mock.web.MockServletContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -62,12 +65,24 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(WebSettings settings) {
-        this(settings, new FakeBookingRepository());
+        this(settings, new FakeBookingRepository(), clock -> null);
     }
 
     /** @param bookings a repository that may be rigged to fail, for the error paths */
     WebFixture(WebSettings settings, FakeBookingRepository bookings) {
+        this(settings, bookings, clock -> null);
+    }
+
+    /** @param realTokens the real signer and decoder on this fixture's clock, instead of {@link TestTokens} */
+    WebFixture(WebSettings settings, Function<TestClock, Tokens> realTokens) {
+        this(settings, new FakeBookingRepository(), realTokens);
+    }
+
+    private WebFixture(WebSettings settings, FakeBookingRepository bookings, Function<TestClock, Tokens> realTokens) {
         this.bookings = bookings;
+        Tokens chosen = realTokens.apply(clock);
+        // Two distinct beans, as the bootstrap has them: one object for both types would be ambiguous.
+        Tokens issuerAndDecoder = chosen != null ? chosen : new Tokens(tokens::issue, tokens::decode);
         bookingService = new BookingService(bookings, new FakeIdempotencyStore(), transactions, clock);
         UserService userService = new UserService(users, new FakePasswordHasher(), transactions, clock, true);
         context.setServletContext(new MockServletContext());
@@ -76,7 +91,8 @@ final class WebFixture implements AutoCloseable {
             beans.registerSingleton("bookingService", bookingService);
             beans.registerSingleton("userService", userService);
             beans.registerSingleton("healthService", new HealthService(schema));
-            beans.registerSingleton("tokens", tokens);
+            beans.registerSingleton("accessTokens", issuerAndDecoder.issuer());
+            beans.registerSingleton("jwtDecoder", issuerAndDecoder.decoder());
             beans.registerSingleton("clock", clock);
             beans.registerSingleton("webSettings", settings);
             beans.registerSingleton("meterRegistry", meters);
@@ -87,6 +103,10 @@ final class WebFixture implements AutoCloseable {
                 .addFilters(context.getBean(WebApiConfiguration.REQUEST_FILTER, Filter.class))
                 .apply(springSecurity())
                 .build();
+    }
+
+    /** What the bootstrap provides for tokens: the signer behind {@code POST /token} and the decoder. */
+    record Tokens(AccessTokens issuer, JwtDecoder decoder) {
     }
 
     /**

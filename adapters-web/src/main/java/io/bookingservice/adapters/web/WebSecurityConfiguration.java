@@ -31,10 +31,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * the user loaded on every request ({@link BearerTokenFilter}), coarse role rules per route here
  * and the fine ones (ownership) in the use cases.
  *
- * <p>Requires the beans {@link JwtDecoder} (accepts our Ed25519 tokens and, while
- * {@link WebSettings#acceptLegacyTokens()}, the Python service's; reports expiry as Spring's
- * {@code JwtTimestampValidator} does, a {@code JwtValidationException} whose description says
- * "expired"), {@link FindUserUseCase} and {@link WebSettings}; and {@link WebApiConfiguration}.
+ * <p>Requires the beans {@link JwtDecoder} (normally
+ * {@link io.bookingservice.adapters.web.security.Ed25519JwtDecoder}: it refuses with a
+ * {@link io.bookingservice.adapters.web.security.JwtRejectedException} whose reason tells an
+ * expired token from an invalid one), {@link FindUserUseCase}, {@link WebSettings}; and {@link WebApiConfiguration}.
  * Paths are matched without a trailing slash: the request filter of {@link WebApiConfiguration}
  * strips it before this chain runs.
  */

@@ -5,18 +5,16 @@ import java.util.Objects;
 
 /**
  * What the web adapter needs from the configuration; the bootstrap builds it from the
- * environment (see {@code docs/web-api.md}).
+ * environment (see {@code docs/web-api.md}). Whether legacy tokens are accepted is the decoder's
+ * setting ({@code JwtSettings}), not this one.
  *
- * @param acceptLegacyTokens  whether tokens without {@code iss}/{@code aud}/{@code kid} (minted by the
- *                            Python service) are accepted; read by the bootstrap's {@code JwtDecoder},
- *                            kept here so the adapter's documentation has one place for it
  * @param corsAllowedOrigins  origins a browser may call from (exact, e.g. {@code https://app.example.org});
  *                            empty = no cross-origin access
  * @param docsUrl             where the API documentation UI is served, or {@code null} (off, as before)
  * @param maxBodyBytes        largest accepted request body; larger ones get 413
  * @param metricsEnabled      whether {@code GET /metrics} is served
  */
-public record WebSettings(boolean acceptLegacyTokens, List<String> corsAllowedOrigins, String docsUrl,
+public record WebSettings(List<String> corsAllowedOrigins, String docsUrl,
                           long maxBodyBytes, boolean metricsEnabled) {
 
     /** 64 KiB: a booking request is well under 2 KiB; anything near this is not a client of ours. */
@@ -33,6 +31,6 @@ public record WebSettings(boolean acceptLegacyTokens, List<String> corsAllowedOr
     }
 
     public static WebSettings defaults() {
-        return new WebSettings(true, List.of(), null, DEFAULT_MAX_BODY_BYTES, true);
+        return new WebSettings(List.of(), null, DEFAULT_MAX_BODY_BYTES, true);
     }
 }

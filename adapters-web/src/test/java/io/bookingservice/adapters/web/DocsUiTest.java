@@ -10,7 +10,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class DocsUiTest {
 
     private static WebSettings docsAt(String url) {
-        return new WebSettings(true, List.of(), url, WebSettings.DEFAULT_MAX_BODY_BYTES, true);
+        return new WebSettings(List.of(), url, WebSettings.DEFAULT_MAX_BODY_BYTES, true);
     }
 
     @Test

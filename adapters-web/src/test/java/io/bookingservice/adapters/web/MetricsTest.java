@@ -38,7 +38,7 @@ class MetricsTest {
 
     @Test
     void metricsAreNotServedWhenSwitchedOff() throws Exception {
-        WebSettings off = new WebSettings(true, List.of(), null, WebSettings.DEFAULT_MAX_BODY_BYTES, false);
+        WebSettings off = new WebSettings(List.of(), null, WebSettings.DEFAULT_MAX_BODY_BYTES, false);
         try (WebFixture web = new WebFixture(off).seededLikeTheLegacyDatabase()) {
             assertThat(web.mvc.perform(get("/metrics")).andReturn().getResponse().getStatus()).isEqualTo(401);
             assertThat(web.mvc.perform(get("/metrics").header("Authorization", web.bearer("admin")))

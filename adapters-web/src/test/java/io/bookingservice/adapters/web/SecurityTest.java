@@ -22,7 +22,7 @@ class SecurityTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WebFixture web = new WebFixture(new WebSettings(true, List.of("https://app.example.org"), null,
+    private final WebFixture web = new WebFixture(new WebSettings(List.of("https://app.example.org"), null,
             WebSettings.DEFAULT_MAX_BODY_BYTES, true)).seededLikeTheLegacyDatabase();
 
     @AfterEach

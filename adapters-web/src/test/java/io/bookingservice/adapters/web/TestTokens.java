@@ -2,25 +2,22 @@ package io.bookingservice.adapters.web;
 
 import io.bookingservice.adapters.web.auth.AccessTokens;
 import io.bookingservice.adapters.web.auth.IssuedToken;
+import io.bookingservice.adapters.web.security.JwtRejectedException;
 import io.bookingservice.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * A stand-in for the Ed25519 signer and decoder: opaque random tokens remembered with their
- * claims. It fails the way the real decoder is specified to: expiry as Spring's timestamp
- * validator reports it, anything unknown as a bad JWT.
+ * claims, so tests can mint any claims they need. It refuses the way the real decoder does, with
+ * a {@link JwtRejectedException} and its reason. {@code LegacyTokenTest} runs the real ones.
  */
 final class TestTokens implements AccessTokens, JwtDecoder {
 
@@ -65,12 +62,10 @@ final class TestTokens implements AccessTokens, JwtDecoder {
     public Jwt decode(String token) {
         Jwt jwt = issued.get(token);
         if (jwt == null) {
-            throw new BadJwtException("An error occurred while attempting to decode the Jwt: Malformed token");
+            throw new JwtRejectedException(JwtRejectedException.Reason.MALFORMED, "Malformed token");
         }
         if (!clock.instant().isBefore(jwt.getExpiresAt())) {
-            OAuth2Error error = new OAuth2Error("invalid_token", "Jwt expired at " + jwt.getExpiresAt(),
-                    "https://tools.ietf.org/html/rfc6750#section-3.1");
-            throw new JwtValidationException(error.getDescription(), List.of(error));
+            throw new JwtRejectedException(JwtRejectedException.Reason.EXPIRED, "Token has expired");
         }
         return jwt;
     }

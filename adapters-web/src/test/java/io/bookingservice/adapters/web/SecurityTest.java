@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.domain.user.User;
 import java.time.Duration;
 import java.util.List;
@@ -215,6 +216,24 @@ class SecurityTest {
         JsonNode problem = JSON.readTree(response.getContentAsString());
         assertThat(response.getContentAsString()).doesNotContain(token).doesNotContain("Exception");
         assertThat(problem.propertyNames()).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance");
+    }
+
+    @Test
+    void repeatedFailedLoginsAreThrottledForThatAddressOnly() throws Exception {
+        for (int i = 0; i < LoginThrottleSettings.DEFAULT.attemptsPerUserAndAddress(); i++) {
+            assertThat(login("admin", "wrong").getStatus()).isEqualTo(401);
+        }
+        MockHttpServletResponse locked = perform(loginRequest());
+        assertThat(locked.getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.getHeader("Retry-After"))).isPositive();
+        assertThat(detail(locked)).isEqualTo("Too many login attempts; try again later");
+
+        // The attacker's address is locked out of admin; admin at their own address is not.
+        MockHttpServletResponse elsewhere = perform(loginRequest().with(request -> {
+            request.setRemoteAddr("192.0.2.10");
+            return request;
+        }));
+        assertThat(elsewhere.getStatus()).isEqualTo(200);
     }
 
     private MockHttpServletRequestBuilder loginRequest() {

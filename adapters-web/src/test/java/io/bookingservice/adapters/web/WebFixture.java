@@ -3,6 +3,8 @@ package io.bookingservice.adapters.web;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import io.bookingservice.adapters.web.auth.AccessTokens;
+import io.bookingservice.adapters.web.security.LoginThrottle;
+import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.application.service.BookingService;
 import io.bookingservice.application.service.HealthService;
@@ -96,6 +98,7 @@ final class WebFixture implements AutoCloseable {
             beans.registerSingleton("clock", clock);
             beans.registerSingleton("webSettings", settings);
             beans.registerSingleton("meterRegistry", meters);
+            beans.registerSingleton("loginThrottle", new LoginThrottle(LoginThrottleSettings.DEFAULT));
         });
         context.register(WebApiConfiguration.class, WebSecurityConfiguration.class);
         context.refresh();

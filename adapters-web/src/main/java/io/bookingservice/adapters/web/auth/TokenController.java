@@ -4,6 +4,8 @@ import io.bookingservice.adapters.web.WebSettings;
 import io.bookingservice.adapters.web.error.CrossSiteRequestException;
 import io.bookingservice.adapters.web.error.FieldError;
 import io.bookingservice.adapters.web.error.RequestValidationException;
+import io.bookingservice.adapters.web.error.TooManyAttemptsException;
+import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.application.port.in.LogInUseCase;
 import io.bookingservice.domain.user.User;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,16 +26,19 @@ class TokenController {
     private final LogInUseCase logIn;
     private final AccessTokens tokens;
     private final WebSettings settings;
+    private final LoginThrottle throttle;
 
-    TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings) {
+    TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings, LoginThrottle throttle) {
         this.logIn = logIn;
         this.tokens = tokens;
         this.settings = settings;
+        this.throttle = throttle;
     }
 
     /**
      * Unknown user, wrong password and disabled account all end in the use case's one
      * {@code AuthenticationFailedException}, answered 401 "Incorrect username or password".
+     * Attempts are throttled per (username, address) and per address: 429 with {@code Retry-After}.
      */
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenJson> token(@RequestParam(name = "username", required = false) String username,
@@ -50,7 +55,15 @@ class TokenController {
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
+        // The remote address as the container reports it: the bootstrap decides which proxies'
+        // forwarding headers to trust, so a client cannot pick its own address to dodge the limit.
+        String address = request.getRemoteAddr();
+        LoginThrottle.Decision attempt = throttle.tryAcquire(username, address);
+        if (!attempt.allowed()) {
+            throw new TooManyAttemptsException(attempt.retryAfterSeconds());
+        }
         User user = logIn.logIn(username, password);
+        throttle.recordSuccess(username, address);
         IssuedToken token = tokens.issue(user);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())

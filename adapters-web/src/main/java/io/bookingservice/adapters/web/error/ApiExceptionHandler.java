@@ -1,6 +1,7 @@
 package io.bookingservice.adapters.web.error;
 
 import io.bookingservice.adapters.web.filter.BodyTooLargeException;
+import io.bookingservice.adapters.web.security.HashingSaturatedException;
 import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.DuplicateException;
@@ -106,6 +107,21 @@ class ApiExceptionHandler {
     void wrongPassword(WrongPasswordException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         problems.write(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    void throttled(TooManyAttemptsException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    }
+
+    /** Every password-hashing slot is busy (a login flood): shed the load instead of queueing it. */
+    @ExceptionHandler(HashingSaturatedException.class)
+    void hashingSaturated(HashingSaturatedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The service is busy; try again later");
     }
 
     @ExceptionHandler(StorageUnavailableException.class)

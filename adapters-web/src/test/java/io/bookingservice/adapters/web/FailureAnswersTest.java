@@ -11,10 +11,14 @@ import io.bookingservice.application.model.BookingQuery;
 import io.bookingservice.application.testing.FakeBookingRepository;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,6 +98,23 @@ class FailureAnswersTest {
                     .isEqualTo("Internal Server Error");
             assertThat(response.getContentAsString()).doesNotContain("secret").doesNotContain("IllegalState");
         }
+    }
+
+    @Test
+    void theLogLineOfAFailureCarriesTheRequestId() throws Exception {
+        Logger handlerLog = (Logger) LoggerFactory.getLogger("io.bookingservice.adapters.web.error.ApiExceptionHandler");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        handlerLog.addAppender(captured);
+        try (WebFixture web = new WebFixture(WebSettings.defaults(), new FailingRepository(0, new IllegalStateException("bug")))
+                .seededLikeTheLegacyDatabase()) {
+            web.mvc.perform(get("/booking/?limit=5").header("Authorization", web.bearer("admin"))
+                    .header("X-Request-Id", "trace-42"));
+        } finally {
+            handlerLog.detachAppender(captured);
+        }
+        assertThat(captured.list).singleElement()
+                .satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry("request_id", "trace-42"));
     }
 
     @Test

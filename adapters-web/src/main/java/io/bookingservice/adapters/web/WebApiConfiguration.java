@@ -1,0 +1,133 @@
+package io.bookingservice.adapters.web;
+
+import io.bookingservice.adapters.web.docs.DocsUi;
+import io.bookingservice.adapters.web.error.ProblemWriter;
+import io.bookingservice.adapters.web.filter.BodySizeLimitFilter;
+import io.bookingservice.adapters.web.filter.RequestIdFilter;
+import io.bookingservice.adapters.web.filter.TrailingSlashFilter;
+import io.bookingservice.adapters.web.metrics.ApiMetrics;
+import io.bookingservice.adapters.web.metrics.RequestMetricsFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.filter.CompositeFilter;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API: Spring MVC, the controllers of this module (scanned only within
+ * {@code io.bookingservice.adapters.web}), JSON and error handling. Import it together with
+ * {@link WebSecurityConfiguration}.
+ *
+ * <p>The bootstrap must provide these beans:
+ * <ul>
+ *   <li>the use cases of {@code io.bookingservice.application.port.in}: {@code SubmitBookingUseCase},
+ *       {@code GetBookingUseCase}, {@code ListBookingsUseCase}, {@code DecideOnBookingUseCase},
+ *       {@code RescheduleBookingUseCase}, {@code DeleteBookingUseCase}, {@code LogInUseCase},
+ *       {@code FindUserUseCase}, {@code ManageUsersUseCase}, {@code CheckHealthUseCase}
+ *       (one bean may implement several, as the application services do);</li>
+ *   <li>{@link io.bookingservice.adapters.web.auth.AccessTokens}, the token signer for {@code POST /token}
+ *       (e.g. {@link io.bookingservice.adapters.web.auth.SignedAccessTokens} on the Ed25519 signer);</li>
+ *   <li>{@link io.bookingservice.adapters.web.security.LoginThrottle} for {@code POST /token};</li>
+ *   <li>{@code org.springframework.security.oauth2.jwt.JwtDecoder} (see {@link WebSecurityConfiguration});</li>
+ *   <li>{@link WebSettings};</li>
+ *   <li>optionally an {@code io.micrometer.core.instrument.MeterRegistry}: request and decision meters
+ *       go there, and {@code GET /metrics} serves it when it is (or contains) a {@code PrometheusMeterRegistry}.</li>
+ * </ul>
+ *
+ * <p>And register two servlet filters, in this order, in front of the {@code DispatcherServlet}:
+ * {@code new DelegatingFilterProxy(}{@value #REQUEST_FILTER}{@code , context)} (request id,
+ * request metrics, trailing slash, body size limit), then {@code new DelegatingFilterProxy("springSecurityFilterChain", context)}.
+ * The first must come first: security matchers must see normalised paths.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebMvc
+@ComponentScan(basePackages = "io.bookingservice.adapters.web", useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
+                classes = {RestController.class, RestControllerAdvice.class}))
+public class WebApiConfiguration implements WebMvcConfigurer {
+
+    /** Name of the API's {@link JsonMapper} bean; qualified so that it never clashes with another mapper. */
+    public static final String JSON_MAPPER = "webJsonMapper";
+    /** Name of the filter bean to register before {@code springSecurityFilterChain}. */
+    public static final String REQUEST_FILTER = "webRequestFilter";
+
+    private final JsonMapper json = jsonMapper();
+    private final WebSettings settings;
+
+    public WebApiConfiguration(WebSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * snake_case like the Python service, unknown members ignored as pydantic did, and
+     * {@code java.time} values as ISO-8601 text ({@code 2024-11-05T14:00:00Z}), not numbers.
+     */
+    public static JsonMapper jsonMapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // 1e400 must stay a (huge) number, not become Infinity, so range checks can answer it.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    @Bean(JSON_MAPPER)
+    public JsonMapper webJsonMapper() {
+        return json;
+    }
+
+    @Bean
+    public ProblemWriter problemWriter() {
+        return new ProblemWriter(json);
+    }
+
+    /** On the bootstrap's {@link MeterRegistry} if it has one (a {@code PrometheusMeterRegistry} for {@code /metrics}). */
+    @Bean
+    public ApiMetrics apiMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new ApiMetrics(registry.getIfAvailable());
+    }
+
+    @Bean(REQUEST_FILTER)
+    public CompositeFilter webRequestFilter(WebSettings settings, ProblemWriter problems, ApiMetrics metrics) {
+        CompositeFilter filter = new CompositeFilter();
+        filter.setFilters(List.of(new RequestIdFilter(), new RequestMetricsFilter(metrics), new TrailingSlashFilter(),
+                new BodySizeLimitFilter(settings.maxBodyBytes(), problems)));
+        return filter;
+    }
+
+    /** The docs UI only when {@link WebSettings#docsUrl()} is set (off by default, as before). */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        if (settings.docsUrl() != null) {
+            new DocsUi(settings.docsUrl()).register(registry);
+        }
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        if (settings.docsUrl() != null) {
+            new DocsUi(settings.docsUrl()).register(registry);
+        }
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+        converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json));
+    }
+}

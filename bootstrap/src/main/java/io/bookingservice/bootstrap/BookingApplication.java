@@ -1,6 +1,8 @@
 package io.bookingservice.bootstrap;
 
 import io.bookingservice.adapters.persistence.mybatis.MyBatisPersistence;
+import io.bookingservice.adapters.web.WebApiConfiguration;
+import io.bookingservice.adapters.web.WebSecurityConfiguration;
 import io.bookingservice.adapters.web.security.Argon2idPasswordHasher;
 import io.bookingservice.adapters.web.security.BoundedHashing;
 import io.bookingservice.adapters.web.security.BoundedPasswordHasher;
@@ -39,11 +41,10 @@ public final class BookingApplication {
                 .execute(args);
     }
 
-    /**
-     * The web adapter's configuration classes. Empty until the web adapter's API configuration
-     * is merged: the server then starts, but every route answers 404.
-     */
-    static final RunningService.WebLayer WEB_LAYER = new RunningService.WebLayer(List.of(), false);
+    /** The web adapter: its API and security configurations, and its filters in the order it asks for. */
+    public static final RunningService.WebLayer WEB_LAYER = new RunningService.WebLayer(
+            List.of(WebApiConfiguration.class, WebSecurityConfiguration.class),
+            List.of(WebApiConfiguration.REQUEST_FILTER, "springSecurityFilterChain"));
 
     private static int serve(Settings settings) throws Exception {
         LogFormatting.apply(settings.logFormat());

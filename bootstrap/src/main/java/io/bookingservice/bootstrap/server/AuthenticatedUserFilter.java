@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.bookingservice.domain.user.User;
 import java.io.IOException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -21,8 +23,11 @@ public final class AuthenticatedUserFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated() && authentication.getName() != null) {
-            request.setAttribute(RequestLogFilter.USER_ATTRIBUTE, authentication.getName());
+        if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)) {
+            // The web adapter's principal is the domain User; its name is all the log may show.
+            Object principal = authentication.getPrincipal();
+            request.setAttribute(RequestLogFilter.USER_ATTRIBUTE,
+                    principal instanceof User user ? user.username().value() : authentication.getName());
         }
         chain.doFilter(request, response);
     }

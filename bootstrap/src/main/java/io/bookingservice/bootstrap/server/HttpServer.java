@@ -19,7 +19,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * Embedded Jetty 12 (ee11) running Spring's DispatcherServlet over a web context, child of the
  * service's root context, built from the web adapter's {@code @Configuration} classes.
- * Spring Security's {@code springSecurityFilterChain} is reached through a DelegatingFilterProxy.
+ * The web context's filters (its request filter, Spring Security's {@code springSecurityFilterChain})
+ * are reached through DelegatingFilterProxies.
  * Stopping is graceful: the connector stops accepting, in-flight requests get up to
  * {@code drainTimeout} to finish.
  */
@@ -38,9 +39,10 @@ public final class HttpServer {
     /**
      * Starts listening on {@code port} (0: any free port) once the web context is up.
      *
-     * @param securityFilterChain whether the web configuration defines {@code springSecurityFilterChain}
+     * @param filterBeans filter beans of the web context to put in front of the DispatcherServlet, in
+     *                    order (the web adapter's request filter, then {@code springSecurityFilterChain})
      */
-    public static HttpServer start(ApplicationContext root, List<Class<?>> webConfigurations, boolean securityFilterChain,
+    public static HttpServer start(ApplicationContext root, List<Class<?>> webConfigurations, List<String> filterBeans,
                                    int port, Duration drainTimeout) throws Exception {
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.setParent(root);
@@ -59,10 +61,13 @@ public final class HttpServer {
         context.setContextPath("/");
         EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", dispatches);
-        if (securityFilterChain) {
-            context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain", web)), "/*", dispatches);
+        for (String filterBean : filterBeans) {
+            context.addFilter(new FilterHolder(new DelegatingFilterProxy(filterBean, web)), "/*", dispatches);
         }
         context.addFilter(new FilterHolder(new AuthenticatedUserFilter()), "/*", dispatches);
+        // The first filter proxy refreshes the web context when Jetty initialises it, before the
+        // DispatcherServlet would: MVC's handler mappings need the servlet context by then.
+        web.setServletContext(context.getServletContext());
         ServletHolder dispatcher = new ServletHolder("dispatcher", new DispatcherServlet(web));
         // Refresh the web context while Jetty starts, before the connector accepts anything.
         dispatcher.setInitOrder(1);

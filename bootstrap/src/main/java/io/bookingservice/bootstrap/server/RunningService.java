@@ -48,7 +48,7 @@ public final class RunningService {
         AnnotationConfigApplicationContext root = ServiceContext.start(settings, secrets, console);
         HttpServer server;
         try {
-            server = HttpServer.start(root, webLayer.configurations(), webLayer.securityFilterChain(), settings.port(), DRAIN_TIMEOUT);
+            server = HttpServer.start(root, webLayer.configurations(), webLayer.filterBeans(), settings.port(), DRAIN_TIMEOUT);
         } catch (Exception e) {
             root.close();
             throw e;
@@ -102,10 +102,17 @@ public final class RunningService {
         }
     }
 
-    /** The web adapter's configuration, as the server mounts it. */
-    public record WebLayer(List<Class<?>> configurations, boolean securityFilterChain) {
+    /**
+     * The web adapter's configuration, as the server mounts it.
+     *
+     * @param configurations its {@code @Configuration} classes
+     * @param filterBeans    names of servlet filter beans of the web context, registered in this
+     *                       order in front of the DispatcherServlet
+     */
+    public record WebLayer(List<Class<?>> configurations, List<String> filterBeans) {
         public WebLayer {
             configurations = List.copyOf(configurations);
+            filterBeans = List.copyOf(filterBeans);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.bookingservice.bootstrap.wiring;
 
+import io.bookingservice.adapters.web.WebSettings;
+import io.bookingservice.adapters.web.auth.SignedAccessTokens;
 import io.bookingservice.adapters.web.security.Argon2Cost;
 import io.bookingservice.adapters.web.security.Argon2idPasswordHasher;
 import io.bookingservice.adapters.web.security.BoundedHashing;
@@ -8,6 +10,8 @@ import io.bookingservice.adapters.web.security.Ed25519JwtDecoder;
 import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
 import io.bookingservice.adapters.web.security.JwtKeys;
 import io.bookingservice.adapters.web.security.JwtSettings;
+import io.bookingservice.adapters.web.security.LoginThrottle;
+import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.keys.SigningKeySource;
 import io.bookingservice.bootstrap.secrets.SecretSource;
@@ -18,7 +22,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Password hashing and the Ed25519 token signer and decoder, with the environment's keys. */
+/**
+ * Password hashing, the Ed25519 token signer and decoder with the environment's keys, and the
+ * web adapter's settings: what its configurations require from the root context.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -47,6 +54,26 @@ public class SecurityConfiguration {
     @Bean
     Ed25519JwtSigner tokenSigner(JwtKeys keys, JwtSettings jwtSettings, Clock clock) {
         return new Ed25519JwtSigner(keys, jwtSettings, clock);
+    }
+
+    @Bean
+    SignedAccessTokens accessTokens(Ed25519JwtSigner signer) {
+        return new SignedAccessTokens(signer);
+    }
+
+    /**
+     * Per (username, address) and per address. It reads {@code getRemoteAddr()}: Jetty here trusts
+     * no forwarded headers, so behind a proxy every client shares the proxy's budget per address.
+     */
+    @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(LoginThrottleSettings.DEFAULT);
+    }
+
+    @Bean
+    WebSettings webSettings(Settings settings) {
+        return new WebSettings(settings.corsAllowedOrigins(), settings.docsUrl().orElse(null),
+                WebSettings.DEFAULT_MAX_BODY_BYTES, true);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.port.in.GetBookingUseCase;
 import io.bookingservice.application.port.in.LogInUseCase;
 import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.bootstrap.BookingApplication;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.secrets.PasswordRole;
@@ -26,11 +27,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -41,13 +42,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The service started in-process as {@code serve} starts it (root context, migrations, keys,
- * first admin, Jetty on a free port), checked through the beans the web layer is given.
- * HTTP flows arrive with the web adapter's API configuration.
+ * The service started in-process exactly as {@code serve} starts it (root context, migrations,
+ * keys, first admin, Jetty with the web adapter on a free port) and driven over HTTP.
  */
 class ServiceWiringIT {
 
-    private static final RunningService.WebLayer NO_ROUTES = new RunningService.WebLayer(List.of(), false);
 
     @TempDir
     Path dataDirectory;
@@ -80,6 +79,19 @@ class ServiceWiringIT {
 
             RunningService service = start(Map.of("ENV", "dev", "AWS_ENDPOINT_URL_SECRETS_MANAGER", stub.endpoint().toString()));
             try {
+                Http http = new Http(service.port());
+                String token = http.token("admin", "Admin-Pass-2024!");
+                HttpResponse<String> all = http.get("/booking/", token);
+                assertThat(all.statusCode()).isEqualTo(200);
+                assertThat(Http.json(all).get("bookings")).extracting(b -> b.get("id").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
+                String legacyToken = resource("/legacy-jwt/admin-token-valid-until-2035.jwt").strip();
+                HttpResponse<String> one = http.get("/booking/1/", legacyToken);
+                assertThat(one.statusCode()).isEqualTo(200);
+                assertThat(Http.json(one).get("topic").asString()).isEqualTo("Statistical Learning");
+                assertThat(Http.json(one).get("event_time").asString()).isEqualTo("2024-11-05T14:00:00Z");
+                assertThat(http.get("/ping/", null).body()).contains("\"ok\"");
+                assertThat(http.get("/booking/1/", resource("/legacy-jwt/requester-token-expired.jwt").strip()).statusCode()).isEqualTo(401);
+
                 User admin = service.context().getBean(LogInUseCase.class).logIn("admin", "Admin-Pass-2024!");
                 Jwt legacy = service.context().getBean(JwtDecoder.class).decode(resource("/legacy-jwt/admin-token-valid-until-2035.jwt").strip());
                 assertThat(legacy.getSubject()).isEqualTo("admin");
@@ -92,7 +104,9 @@ class ServiceWiringIT {
                 service.context().getBean(Database.class).dataSource().unwrap(HikariDataSource.class)
                         .getHikariPoolMXBean().softEvictConnections();
 
-                assertThat(service.context().getBean(GetBookingUseCase.class).get(new BookingId(3), admin).topic()).isEqualTo("Time Series");
+                HttpResponse<String> afterRotation = http.get("/booking/3/", token);
+                assertThat(afterRotation.statusCode()).isEqualTo(200);
+                assertThat(Http.json(afterRotation).get("status").asString()).isEqualTo("rejected");
                 assertThat(stub.calls("GetSecretValue")).isGreaterThan(readsBefore);
             } finally {
                 service.stop();
@@ -103,9 +117,13 @@ class ServiceWiringIT {
     @Test
     void restartWithTheSameDataDirectoryKeepsTheDatabaseTheAdminAndTheKeys() throws Exception {
         String firstKid;
+        String firstToken;
         RunningService first = start(Map.of("BOOKING_ADMIN_PASSWORD", "First-Pass-2024"));
         try {
             firstKid = first.context().getBean(JwtKeys.class).currentKid();
+            Http http = new Http(first.port());
+            firstToken = http.token("admin", "First-Pass-2024");
+            assertThat(http.send("POST", "/booking/", firstToken, BOOKING).statusCode()).isEqualTo(201);
         } finally {
             first.stop();
         }
@@ -116,16 +134,57 @@ class ServiceWiringIT {
             assertThat(logIn.logIn("admin", "First-Pass-2024").username().value()).isEqualTo("admin");
             assertThatThrownBy(() -> logIn.logIn("admin", "Other-Pass-2024")).isInstanceOf(AuthenticationFailedException.class);
             assertThat(second.context().getBean(JwtKeys.class).currentKid()).isEqualTo(firstKid);
+            HttpResponse<String> kept = new Http(second.port()).get("/booking/", firstToken);
+            assertThat(kept.statusCode()).isEqualTo(200);
+            assertThat(Http.json(kept).get("bookings")).singleElement()
+                    .satisfies(b -> assertThat(b.get("topic").asString()).isEqualTo("Kept across restarts"));
             assertThat(dataDirectory.resolve("postgres/PG_VERSION")).exists();
         } finally {
             second.stop();
         }
     }
 
+    @Test
+    void originalFlowsOverHttpOnPostgres() throws Exception {
+        TestDatabase db = TestPostgres.createDatabase();
+        String url = db.jdbcUrl() + "?user=" + db.user() + (db.password().isEmpty() ? "" : "&password=" + db.password());
+        RunningService service = start(Map.of("ENV", "test", "DATABASE_URL_TEST", url, "BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!"));
+        try {
+            Http http = new Http(service.port());
+            String admin = http.token("admin", "Admin-Pass-2024!");
+            assertThat(http.send("POST", "/users", admin,
+                    "{\"username\":\"speaker.office\",\"password\":\"Requester-Pass-1\",\"role\":\"requester\"}").statusCode())
+                    .isEqualTo(201);
+            String requester = http.token("speaker.office", "Requester-Pass-1");
+
+            HttpResponse<String> submitted = http.send("POST", "/booking/", requester, BOOKING);
+            assertThat(submitted.statusCode()).isEqualTo(201);
+            long id = Http.json(submitted).get("id").asLong();
+            assertThat(Http.json(submitted).get("status").asString()).isEqualTo("pending");
+            assertThat(http.send("POST", "/booking/" + id + "/accept", requester, "").statusCode()).isEqualTo(403);
+            assertThat(Http.json(http.get("/booking/", requester)).get("bookings")).hasSize(1);
+
+            HttpResponse<String> accepted = http.send("POST", "/booking/accept/", admin, "{\"id\":" + id + "}");
+            assertThat(accepted.statusCode()).isEqualTo(200);
+            assertThat(Http.json(accepted).get("status").asString()).isEqualTo("accepted");
+            long overlapping = Http.json(http.send("POST", "/booking/", admin, BOOKING)).get("id").asLong();
+            assertThat(http.send("POST", "/booking/accept/", admin, "{\"id\":" + overlapping + "}").statusCode()).isEqualTo(409);
+
+            assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(200);
+            assertThat(http.get("/booking/", null).statusCode()).isEqualTo(401);
+        } finally {
+            service.stop();
+        }
+    }
+
+    private static final String BOOKING = "{\"event_time\":\"2031-03-04T10:00:00Z\",\"address\":{\"street\":\"1 Main St\","
+            + "\"city\":\"Springfield\",\"state\":\"IL\",\"country\":\"USA\"},\"topic\":\"Kept across restarts\","
+            + "\"duration_minutes\":60,\"requested_by\":\"office@example.com\"}";
+
     private RunningService start(Map<String, String> extra) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "BOOKING_DATA_DIR", dataDirectory.toString()));
         environment.putAll(extra);
-        return RunningService.start(SettingsLoader.load(Map.of(), environment), NO_ROUTES, Optional.empty(),
+        return RunningService.start(SettingsLoader.load(Map.of(), environment), BookingApplication.WEB_LAYER, Optional.empty(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real server (Jetty + Spring) on a free port, with in-memory persistence and a stand-in web layer. */
 class RunningServiceIT {
 
-    private static final RunningService.WebLayer WEB = new RunningService.WebLayer(List.of(StandInWebConfiguration.class), false);
+    private static final RunningService.WebLayer WEB = new RunningService.WebLayer(List.of(StandInWebConfiguration.class), List.of());
 
     @TempDir
     Path dataDirectory;

@@ -145,10 +145,41 @@ class ServiceWiringIT {
     }
 
     @Test
+    void keysGenerateMigrateAndRotatePasswordPrepareADevServiceThatLogsTheUserIn() throws Exception {
+        TestDatabase db = TestPostgres.createDatabase();
+        try (StubSecretsManager stub = new StubSecretsManager()) {
+            Map<String, String> environment = Map.of("ENV", "dev", "DATABASE_URL", url(db),
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", stub.endpoint().toString(), "BOOKING_DATA_DIR", dataDirectory.toString());
+
+            assertThat(BookingApplication.run(new String[] {"keys", "generate"}, environment)).isZero();
+            assertThat(BookingApplication.run(new String[] {"migrate", "upgrade"}, environment)).isZero();
+            assertThat(BookingApplication.run(new String[] {"users", "rotate-password", "--env", "dev", "--username", "alice",
+                    "--role", "admin"}, environment)).isZero();
+
+            RunningService service = RunningService.start(SettingsLoader.load(Map.of("PORT", "0"), environment),
+                    BookingApplication.WEB_LAYER, Optional.empty(), System.out);
+            try {
+                Http http = new Http(service.port());
+                String token = http.token("alice", stub.current("alice_password_dev"));
+                HttpResponse<String> me = http.get("/users/me", token);
+                assertThat(me.statusCode()).isEqualTo(200);
+                assertThat(Http.json(me).get("role").asString()).isEqualTo("admin");
+                assertThat(service.context().getBean(JwtKeys.class).currentKid())
+                        .isEqualTo(JwtKeys.fromSecrets(stub.current("private_key_dev"), stub.current("public_key_dev")).currentKid());
+            } finally {
+                service.stop();
+            }
+        }
+    }
+
+    private static String url(TestDatabase db) {
+        return db.jdbcUrl() + "?user=" + db.user() + (db.password().isEmpty() ? "" : "&password=" + db.password());
+    }
+
+    @Test
     void originalFlowsOverHttpOnPostgres() throws Exception {
         TestDatabase db = TestPostgres.createDatabase();
-        String url = db.jdbcUrl() + "?user=" + db.user() + (db.password().isEmpty() ? "" : "&password=" + db.password());
-        RunningService service = start(Map.of("ENV", "test", "DATABASE_URL_TEST", url, "BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!"));
+        RunningService service = start(Map.of("ENV", "test", "DATABASE_URL_TEST", url(db), "BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!"));
         try {
             Http http = new Http(service.port());
             String admin = http.token("admin", "Admin-Pass-2024!");

@@ -71,7 +71,7 @@ public final class BookingApplication {
             if (settings.persistence() != Persistence.POSTGRES) {
                 throw new InvalidSettingsException("the users commands need BOOKING_PERSISTENCE=postgres");
             }
-            Database database = Database.open(settings, () -> secrets(settings), 2);
+            Database database = Database.open(settings, () -> secrets(settings), 2, null);
             try {
                 MyBatisPersistence persistence = MyBatisPersistence.create(database.dataSource());
                 // One operator command hashes one password at a time.

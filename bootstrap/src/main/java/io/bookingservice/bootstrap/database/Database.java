@@ -7,6 +7,7 @@ import io.bookingservice.bootstrap.secrets.DatabasePool;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.migrations.engine.MigrationEngine;
 import io.bookingservice.migrations.engine.MigrationSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -36,12 +37,14 @@ public final class Database implements AutoCloseable {
     /**
      * @param secrets only asked for in dev/prod without DATABASE_URL
      * @param poolSize connections the pool may hold
+     * @param meters   where the pool publishes its metrics, or {@code null} (operator commands)
      */
-    public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize) {
+    public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize, MeterRegistry meters) {
         if (settings.embeddedDatabase()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDirectory());
             try {
-                return new Database(embedded, DatabasePool.open(DatabaseCredentials.fixed(embedded.url()), "booking-db", poolSize));
+                return new Database(embedded, DatabasePool.open(DatabaseCredentials.fixed(embedded.url()), "booking-db", poolSize,
+                        meters));
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
@@ -58,7 +61,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("no database is configured for ENV=" + settings.environment().code());
         }
         LOG.info("database {}", credentials.current().jdbcUrl());
-        return new Database(null, DatabasePool.open(credentials, "booking-db", poolSize));
+        return new Database(null, DatabasePool.open(credentials, "booking-db", poolSize, meters));
     }
 
     public DataSource dataSource() {

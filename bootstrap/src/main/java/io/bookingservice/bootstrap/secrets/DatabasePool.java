@@ -2,39 +2,33 @@ package io.bookingservice.bootstrap.secrets;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.time.Duration;
-import java.util.Properties;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.bookingservice.adapters.persistence.mybatis.PostgresConnectionSettings;
+import io.bookingservice.adapters.persistence.mybatis.PostgresPool;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The service's HikariCP pool over a {@link RotatingCredentialsDataSource}, with timeouts
- * short enough that a database outage turns into a quick error rather than a hung request.
- * The settings follow the MyBatis adapter's {@code PostgresPool} (see its reasons there);
- * the difference is where credentials come from: per connection, from a rotatable source.
+ * The service's HikariCP pool over a {@link RotatingCredentialsDataSource}: the MyBatis
+ * adapter's {@link PostgresPool} settings (see its reasons there), with credentials read per
+ * connection from a rotatable source, and the pool's gauges (active, idle, pending, timeouts)
+ * published to the meter registry for {@code /metrics}.
  */
 public final class DatabasePool {
 
     private DatabasePool() {
     }
 
-    public static HikariDataSource open(DatabaseCredentials credentials, String name, int maximumSize) {
-        Properties driver = new Properties();
-        // Seconds, as pgjdbc counts them; options in the URL override these.
-        driver.setProperty("prepareThreshold", "5");
-        driver.setProperty("connectTimeout", "5");
-        driver.setProperty("socketTimeout", "30");
-        driver.setProperty("tcpKeepAlive", "true");
-        driver.setProperty("ApplicationName", "booking-service");
-        RotatingCredentialsDataSource rotating = new RotatingCredentialsDataSource(credentials, driver);
-
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(name);
+    /** @param meters where the pool's metrics go, or {@code null} for none */
+    public static HikariDataSource open(DatabaseCredentials credentials, String name, int maximumSize,
+                                        MeterRegistry meters) {
+        RotatingCredentialsDataSource rotating = new RotatingCredentialsDataSource(credentials,
+                PostgresPool.driverProperties(PostgresConnectionSettings.DEFAULT_SOCKET_TIMEOUT));
+        HikariConfig config = PostgresPool.poolConfig(name, maximumSize,
+                PostgresConnectionSettings.DEFAULT_CONNECTION_TIMEOUT);
         config.setDataSource(rotating);
-        config.setMaximumPoolSize(maximumSize);
-        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
-        config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        // Start even when the database is down: readiness says so, and the pool connects when it is back.
-        config.setInitializationFailTimeout(-1);
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         HikariDataSource pool = new HikariDataSource(config);
         // Connections opened with the old password still work until they are closed; retire
         // them gently so the whole pool runs on the current credentials.

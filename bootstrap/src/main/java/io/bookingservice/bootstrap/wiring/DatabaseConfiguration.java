@@ -5,6 +5,7 @@ import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.database.EngineSchemaStatus;
 import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,8 @@ public class DatabaseConfiguration {
     static final int POOL_SIZE = 10;
 
     @Bean(destroyMethod = "close")
-    Database database(Settings settings, ObjectProvider<SecretSource> secrets) {
-        Database database = Database.open(settings, secrets::getObject, POOL_SIZE);
+    Database database(Settings settings, ObjectProvider<SecretSource> secrets, MeterRegistry meters) {
+        Database database = Database.open(settings, secrets::getObject, POOL_SIZE, meters);
         if (settings.migrateOnStart()) {
             try {
                 database.migrations().upgrade("head");

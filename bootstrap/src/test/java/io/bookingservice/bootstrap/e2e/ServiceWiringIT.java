@@ -203,6 +203,14 @@ class ServiceWiringIT {
 
             assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(200);
             assertThat(http.get("/booking/", null).statusCode()).isEqualTo(401);
+
+            HttpResponse<String> metrics = http.get("/metrics", null);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body())
+                    .containsPattern("hikaricp_connections_active\\{[^}]*pool=\"booking-db\"")
+                    .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"booking-db\"[^}]*} 10")
+                    .containsPattern("booking_decisions_total\\{[^}]*decision=\"accept")
+                    .contains("http_server_requests_seconds_count");
         } finally {
             service.stop();
         }

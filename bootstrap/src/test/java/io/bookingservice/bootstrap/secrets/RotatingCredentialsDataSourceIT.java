@@ -46,7 +46,7 @@ class RotatingCredentialsDataSourceIT {
     @Test
     void rotatedPasswordIsReReadFromTheSecretAndTheNextQuerySucceeds() throws SQLException {
         stub.put("db_connection_string_dev", role.url("first-Pass-1"));
-        pool = DatabasePool.open(DatabaseCredentials.fromSecret(secrets, "db_connection_string_dev"), "rotation-test", 2);
+        pool = DatabasePool.open(DatabaseCredentials.fromSecret(secrets, "db_connection_string_dev"), "rotation-test", 2, null);
         assertThat(currentUser()).isEqualTo(role.name());
         int readsBefore = stub.calls("GetSecretValue");
 
@@ -64,7 +64,7 @@ class RotatingCredentialsDataSourceIT {
     void rdsRotationJsonWorksAsTheSecret() throws SQLException {
         stub.put("db_connection_string_prod", "{\"engine\":\"postgres\",\"host\":\"localhost\",\"port\":" + role.port()
                 + ",\"username\":\"" + role.name() + "\",\"password\":\"first-Pass-1\",\"dbname\":\"" + db.name() + "\"}");
-        pool = DatabasePool.open(DatabaseCredentials.fromSecret(secrets, "db_connection_string_prod"), "rds-json-test", 1);
+        pool = DatabasePool.open(DatabaseCredentials.fromSecret(secrets, "db_connection_string_prod"), "rds-json-test", 1, null);
 
         assertThat(currentUser()).isEqualTo(role.name());
     }

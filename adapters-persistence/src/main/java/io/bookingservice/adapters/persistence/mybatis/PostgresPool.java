@@ -2,6 +2,8 @@ package io.bookingservice.adapters.persistence.mybatis;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.Properties;
 
 /** Opens the service's HikariCP pool of pgjdbc connections. */
 public final class PostgresPool {
@@ -41,20 +43,38 @@ public final class PostgresPool {
      * </ul>
      */
     public static HikariDataSource open(PostgresConnectionSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("booking-db");
+        HikariConfig config = poolConfig("booking-db", settings.maximumPoolSize(), settings.connectionTimeout());
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.username());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.maximumPoolSize());
-        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setDataSourceProperties(driverProperties(settings.socketTimeout()));
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * The Hikari half of the settings above, for callers that bring their own connection
+     * source (e.g. one that re-reads rotated credentials) via {@link HikariConfig#setDataSource}.
+     */
+    public static HikariConfig poolConfig(String poolName, int maximumPoolSize, Duration connectionTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setMaximumPoolSize(maximumPoolSize);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        // A dead connection is found out in 2 s rather than the connection timeout's 5 s.
+        config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("prepareThreshold", "5");
-        config.addDataSourceProperty("socketTimeout", Long.toString(settings.socketTimeout().toSeconds()));
-        config.addDataSourceProperty("connectTimeout", "5");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
-        return new HikariDataSource(config);
+        return config;
+    }
+
+    /** The pgjdbc half of the settings above (seconds, as pgjdbc counts them). */
+    public static Properties driverProperties(Duration socketTimeout) {
+        Properties driver = new Properties();
+        driver.setProperty("prepareThreshold", "5");
+        driver.setProperty("socketTimeout", Long.toString(socketTimeout.toSeconds()));
+        driver.setProperty("connectTimeout", "5");
+        driver.setProperty("tcpKeepAlive", "true");
+        driver.setProperty("ApplicationName", APPLICATION_NAME);
+        return driver;
     }
 }

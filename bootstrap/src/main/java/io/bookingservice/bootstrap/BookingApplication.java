@@ -24,9 +24,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
 
 /** {@code java -jar booking.jar [serve|migrate|users|keys] …}: see {@link BookingCommand}. */
 public final class BookingApplication {
+
+    private static final Set<String> OPERATOR_COMMANDS = Set.of("migrate", "users", "keys");
 
     private BookingApplication() {
     }
@@ -37,8 +41,18 @@ public final class BookingApplication {
 
     /** Runs one command to completion and returns its exit status; tests call this in-process. */
     public static int run(String[] args, Map<String, String> environment) {
-        return BookingCommand.create(environment, BookingApplication::serve, new Production())
-                .execute(args);
+        if (args.length > 0 && OPERATOR_COMMANDS.contains(args[0])) {
+            LogFormatting.toStandardError();
+        }
+        CommandLine cli = BookingCommand.create(environment, BookingApplication::serve, new Production());
+        try {
+            return cli.execute(args);
+        } finally {
+            // picocli's writers flush on println only; output printed without a final newline
+            // (offline SQL) would otherwise be lost at System.exit.
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 
     /** The web adapter: its API and security configurations, and its filters in the order it asks for. */

@@ -8,7 +8,10 @@ import ch.qos.logback.core.ConsoleAppender;
 import io.bookingservice.bootstrap.config.LogFormat;
 import org.slf4j.LoggerFactory;
 
-/** LOG_FORMAT=json: replaces the console appender's pattern with one JSON object per line. */
+/**
+ * Where and how log lines go: LOG_FORMAT=json replaces the console appender's pattern with
+ * one JSON object per line; operator commands log to standard error.
+ */
 public final class LogFormatting {
 
     private LogFormatting() {
@@ -37,5 +40,24 @@ public final class LogFormatting {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.addAppender(appender);
+    }
+
+    /**
+     * Operator commands ({@code migrate}, {@code users}, {@code keys}) print their results on
+     * standard output for scripts to read (offline SQL for psql, a version, a table); their
+     * log lines go to standard error so the two never mix.
+     */
+    public static void toStandardError() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.iteratorForAppenders().forEachRemaining(appender -> {
+            if (appender instanceof ConsoleAppender<ILoggingEvent> console) {
+                console.stop();
+                console.setTarget("System.err");
+                console.start();
+            }
+        });
     }
 }

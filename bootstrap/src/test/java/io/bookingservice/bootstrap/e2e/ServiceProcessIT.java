@@ -67,10 +67,35 @@ class ServiceProcessIT {
         assertThat(String.join("\n", lines)).doesNotContain("Admin-Pass-2024!");
     }
 
-    private Process launch(Map<String, String> environment) throws IOException {
+    @Test
+    void offlineUpgradeSqlReachesStandardOutputWholeAndAlone() throws Exception {
+        Process process = launch(Map.of(), "migrate", "upgrade", "--sql");
+
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        // Piped into psql by a DBA: every script and its history row, and not one log line.
+        assertThat(stdout).contains("V1__booking_requests.sql", "V6__idempotency_keys.sql", "flyway_schema_history")
+                .doesNotContain(" INFO ");
+        assertThat(stdout.strip()).endsWith(";");
+    }
+
+    @Test
+    void operatorCommandsPrintTheirAnswerOnStandardOutputAndLogOnStandardError() throws Exception {
+        Process process = launch(Map.of(), "migrate", "current");
+
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        assertThat(stdout).isEqualTo("base (head is 6; run: booking migrate upgrade)\n");
+        assertThat(stderr).contains("embedded PostgreSQL");
+    }
+
+    private Process launch(Map<String, String> environment, String... arguments) throws IOException {
         assertThat(JAR).as("built by the package phase").exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("BOOKING_") || name.equals("ENV") || name.equals("PORT")
                 || name.startsWith("DATABASE_URL") || name.equals("LOG_FORMAT"));
         builder.environment().put("BOOKING_DATA_DIR", dataDirectory.toString());

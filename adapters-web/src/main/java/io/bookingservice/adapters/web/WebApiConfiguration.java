@@ -5,6 +5,7 @@ import io.bookingservice.adapters.web.error.ProblemWriter;
 import io.bookingservice.adapters.web.filter.BodySizeLimitFilter;
 import io.bookingservice.adapters.web.filter.RequestIdFilter;
 import io.bookingservice.adapters.web.filter.TrailingSlashFilter;
+import io.bookingservice.adapters.web.filter.UncaughtFailureFilter;
 import io.bookingservice.adapters.web.metrics.ApiMetrics;
 import io.bookingservice.adapters.web.metrics.RequestMetricsFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>And register two servlet filters, in this order, in front of the {@code DispatcherServlet}:
  * {@code new DelegatingFilterProxy(}{@value #REQUEST_FILTER}{@code , context)} (request id,
- * request metrics, trailing slash, body size limit), then {@code new DelegatingFilterProxy("springSecurityFilterChain", context)}.
+ * request metrics, uncaught failures, trailing slash, body size limit), then {@code new DelegatingFilterProxy("springSecurityFilterChain", context)}.
  * The first must come first: security matchers must see normalised paths.
  */
 @Configuration(proxyBeanMethods = false)
@@ -106,7 +107,10 @@ public class WebApiConfiguration implements WebMvcConfigurer {
     @Bean(REQUEST_FILTER)
     public CompositeFilter webRequestFilter(WebSettings settings, ProblemWriter problems, ApiMetrics metrics) {
         CompositeFilter filter = new CompositeFilter();
-        filter.setFilters(List.of(new RequestIdFilter(), new RequestMetricsFilter(metrics), new TrailingSlashFilter(),
+        // Failures escaping the security chain are answered inside the metrics filter, so
+        // they are counted with the status the client saw.
+        filter.setFilters(List.of(new RequestIdFilter(), new RequestMetricsFilter(metrics),
+                new UncaughtFailureFilter(problems), new TrailingSlashFilter(),
                 new BodySizeLimitFilter(settings.maxBodyBytes(), problems)));
         return filter;
     }

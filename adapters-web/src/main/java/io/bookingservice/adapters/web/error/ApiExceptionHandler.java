@@ -128,8 +128,7 @@ class ApiExceptionHandler {
     void unavailable(StorageUnavailableException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         log.warn("storage unavailable: {}", e.getMessage());
-        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable");
+        problems.storageUnavailable(request, response);
     }
 
     /** Broken JSON is FastAPI's {@code json_invalid} at the character where parsing stopped. */
@@ -207,7 +206,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+        problems.internalError(request, response);
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

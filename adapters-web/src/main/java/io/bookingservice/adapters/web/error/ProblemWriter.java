@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProblemWriter {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** A reconnect attempt (Hikari's connection timeout) fits in this. */
+    private static final String STORAGE_RETRY_AFTER_SECONDS = "5";
 
     private final JsonMapper json;
 
@@ -34,6 +36,17 @@ public final class ProblemWriter {
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), Problem.of(status, detail, request.getRequestURI()));
+    }
+
+    /** The database cannot be reached: 503 with a hint when to retry, and nothing about why. */
+    public void storageUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, STORAGE_RETRY_AFTER_SECONDS);
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable");
+    }
+
+    /** A bug: 500 with a generic detail; the cause stays in the log. */
+    public void internalError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
     }
 
     /** A 401 with the {@code WWW-Authenticate} challenge FastAPI's OAuth2 scheme sent. */

@@ -27,6 +27,23 @@ final class UsersCommand {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** What upsert and rotate-password both take. */
+    static final class AccountOptions {
+
+        @Option(names = "--username", required = true)
+        String username;
+
+        @Option(names = "--role", required = true, description = "admin or requester")
+        String role;
+
+        @Option(names = "--disabled", description = "create or leave the account disabled")
+        boolean disabled;
+
+        CreateUserCommand withPassword(String password, String roleCode) {
+            return new CreateUserCommand(username, password, roleCode, disabled);
+        }
+    }
+
     /** Shared plumbing: settings, then accounts over the configured database. */
     abstract static class AccountsCommand implements Callable<Integer> {
 
@@ -69,14 +86,8 @@ final class UsersCommand {
             description = "Create an account or set its password, role and disabled flag. The password is read from standard input.")
     static final class Upsert extends AccountsCommand {
 
-        @Option(names = "--username", required = true)
-        String username;
-
-        @Option(names = "--role", required = true, description = "admin or requester")
-        String role;
-
-        @Option(names = "--disabled", description = "create or leave the account disabled")
-        boolean disabled;
+        @Mixin
+        AccountOptions account;
 
         Upsert(OperatorServices services, Map<String, String> environment) {
             super(services, environment);
@@ -84,14 +95,14 @@ final class UsersCommand {
 
         @Override
         public Integer call() throws IOException {
-            String code = role(role);
+            String code = role(account.role);
             // Standard input, never an argument: arguments are visible to everyone in ps.
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (password == null || password.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "give the password on standard input");
             }
             try (OperatorServices.Accounts accounts = services.accounts(settings())) {
-                User user = accounts.users().upsert(new CreateUserCommand(username, password, code, disabled));
+                User user = accounts.users().upsert(account.withPassword(password, code));
                 out().println("upserted " + describe(user));
             }
             return 0;
@@ -103,14 +114,8 @@ final class UsersCommand {
                     "the account with it (the Python manage_passwords tool). Prints nothing secret."})
     static final class RotatePassword extends AccountsCommand {
 
-        @Option(names = "--username", required = true)
-        String username;
-
-        @Option(names = "--role", required = true, description = "admin or requester")
-        String role;
-
-        @Option(names = "--disabled", description = "create or leave the account disabled")
-        boolean disabled;
+        @Mixin
+        AccountOptions account;
 
         RotatePassword(OperatorServices services, Map<String, String> environment) {
             super(services, environment);
@@ -118,15 +123,15 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            String code = role(role);
+            String code = role(account.role);
             Settings settings = settings();
-            String secretName = username + "_password_" + settings.environment().code();
+            String secretName = account.username + "_password_" + settings.environment().code();
             String password = strongPassword();
             try (OperatorServices.Accounts accounts = services.accounts(settings)) {
                 // Secret first: if the database step fails the operator can retry, and the stored
                 // password is never one that no-one can read back.
                 services.secrets(settings).put(secretName, password);
-                User user = accounts.users().upsert(new CreateUserCommand(username, password, code, disabled));
+                User user = accounts.users().upsert(account.withPassword(password, code));
                 out().println("stored a new password in secret " + secretName + " and upserted " + describe(user));
             }
             return 0;

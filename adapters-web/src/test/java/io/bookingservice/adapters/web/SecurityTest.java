@@ -162,8 +162,20 @@ class SecurityTest {
         MockHttpServletResponse foreignOrigin = perform(loginRequest().header("Origin", "https://evil.example"));
         assertThat(foreignOrigin.getStatus()).isEqualTo(403);
 
+        MockHttpServletResponse foreignCrossSite = perform(loginRequest().header("Origin", "https://evil.example")
+                .header("Sec-Fetch-Site", "cross-site"));
+        assertThat(foreignCrossSite.getStatus()).isEqualTo(403);
+
         assertThat(perform(loginRequest().header("Origin", "https://app.example.org")).getStatus()).isEqualTo(200);
         assertThat(perform(loginRequest().header("Sec-Fetch-Site", "same-origin")).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aWebClientOnTheAllowListMayLogInFromAnotherSite() throws Exception {
+        // A browser app hosted on another site sends both headers; its origin is what decides.
+        MockHttpServletResponse response = perform(loginRequest().header("Origin", "https://app.example.org")
+                .header("Sec-Fetch-Site", "cross-site"));
+        assertThat(response.getStatus()).isEqualTo(200);
     }
 
     @Test

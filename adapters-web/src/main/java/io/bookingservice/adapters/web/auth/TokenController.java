@@ -72,16 +72,21 @@ class TokenController {
     }
 
     /**
-     * A form on another site could post a victim's browser to {@code /token} (login CSRF): such a
-     * post is refused when the browser says it is cross-site, or names an origin that is neither
-     * this service nor on the CORS allow-list. Clients that are not browsers send neither header.
+     * A form on another site could post a victim's browser to {@code /token} (login CSRF). An
+     * origin on the CORS allow-list (a web client of ours, possibly on another site) or this
+     * service's own origin may post; any other origin may not, and neither may a post the
+     * browser marks cross-site without naming its origin. Clients that are not browsers send
+     * neither header.
      */
     private void refuseCrossSite(HttpServletRequest request) {
-        if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
-            throw new CrossSiteRequestException();
-        }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !settings.corsAllowedOrigins().contains(origin) && !origin.equals(ownOrigin(request))) {
+        if (origin != null) {
+            if (!settings.corsAllowedOrigins().contains(origin) && !origin.equals(ownOrigin(request))) {
+                throw new CrossSiteRequestException();
+            }
+            return;
+        }
+        if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
             throw new CrossSiteRequestException();
         }
     }

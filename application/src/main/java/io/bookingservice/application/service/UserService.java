@@ -62,8 +62,12 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
             throw new AuthenticationFailedException();
         }
         if (rehashOnLogin && hasher.needsRehash(user.passwordHash())) {
+            // Only the hash, and only if nobody changed it while we verified and hashed (a
+            // quarter of a second for bcrypt): a reset or disabling made meanwhile stays.
             PasswordHash upgraded = hasher.hash(password);
-            return transactions.inTransaction(() -> users.update(user.withRehashedPassword(upgraded)));
+            boolean replaced = transactions.inTransaction(
+                    () -> users.replacePasswordHash(user.id(), user.passwordHash(), upgraded));
+            return replaced ? user.withRehashedPassword(upgraded) : user;
         }
         return user;
     }

@@ -18,6 +18,7 @@ import io.bookingservice.application.testing.Users;
 import io.bookingservice.domain.PermissionDeniedException;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
+import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.Role;
 import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.Username;
@@ -75,6 +76,27 @@ class UserServiceTest {
         assertThat(stored("legacy").passwordHash()).isEqualTo(loggedIn.passwordHash());
         assertThat(stored("legacy").passwordChangedAt()).isEqualTo(legacy.passwordChangedAt());
         assertThat(service.logIn("legacy", PASSWORD)).isEqualTo(loggedIn);
+    }
+
+    @Test
+    void anAdminResetWhileALoginRehashesIsNotUndone() {
+        users.create(Users.newUser("legacy", Role.REQUESTER, FakePasswordHasher.legacyHashOf(PASSWORD)));
+        // The admin's reset and disabling commit while the login is busy hashing the upgrade.
+        FakePasswordHasher slowHasher = new FakePasswordHasher() {
+            @Override
+            public PasswordHash hash(String rawPassword) {
+                User read = stored("legacy");
+                users.update(read.withDisabled(true).withPassword(new PasswordHash("fake$reset-by-admin"),
+                        clock.instant()));
+                return super.hash(rawPassword);
+            }
+        };
+        UserService racing = new UserService(users, slowHasher, transactions, clock, true);
+
+        racing.logIn("legacy", PASSWORD);
+
+        assertThat(stored("legacy").passwordHash().value()).isEqualTo("fake$reset-by-admin");
+        assertThat(stored("legacy").disabled()).isTrue();
     }
 
     @Test

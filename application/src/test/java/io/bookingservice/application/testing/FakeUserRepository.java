@@ -4,6 +4,7 @@ import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.port.out.UserRepository;
 import io.bookingservice.domain.user.NewUser;
+import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.UserId;
 import io.bookingservice.domain.user.Username;
@@ -44,6 +45,16 @@ public class FakeUserRepository implements UserRepository {
         }
         rows.put(user.id().value(), user);
         return user;
+    }
+
+    @Override
+    public synchronized boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        User current = rows.get(id.value());
+        if (current == null || !current.passwordHash().equals(expected)) {
+            return false;
+        }
+        rows.put(id.value(), current.withRehashedPassword(replacement));
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.port.out.UserRepository;
 import io.bookingservice.domain.user.NewUser;
+import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.UserId;
 import io.bookingservice.domain.user.Username;
@@ -76,6 +77,19 @@ public final class InMemoryUserRepository implements UserRepository {
                 idsByName.put(current.username(), id);
             });
             return user;
+        });
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        return store.locked(() -> {
+            User current = rows.get(id.value());
+            if (current == null || !current.passwordHash().equals(expected)) {
+                return false;
+            }
+            rows.put(id.value(), current.withRehashedPassword(replacement));
+            store.onRollback(() -> rows.put(id.value(), current));
+            return true;
         });
     }
 

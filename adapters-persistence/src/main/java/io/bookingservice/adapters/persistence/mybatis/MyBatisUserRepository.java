@@ -4,6 +4,7 @@ import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.port.out.UserRepository;
 import io.bookingservice.domain.user.NewUser;
+import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.UserId;
 import io.bookingservice.domain.user.Username;
@@ -51,6 +52,12 @@ public final class MyBatisUserRepository implements UserRepository {
             throw NotFoundException.user(user.username().value());
         }
         return stored.toDomain();
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        return run("replace password hash of user " + id,
+                () -> mapper.replacePasswordHash(id.value(), expected.value(), replacement.value())) == 1;
     }
 
     @Override

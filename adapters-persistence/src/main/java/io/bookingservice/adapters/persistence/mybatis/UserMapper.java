@@ -16,6 +16,10 @@ interface UserMapper {
     /** Returns the row as stored, or {@code null} when no user has that id. */
     UserRow update(UserRow row);
 
+    /** Compare-and-set of the hash alone; returns the number of rows changed (0 or 1). */
+    int replacePasswordHash(@Param("id") long id, @Param("expected") String expected,
+                            @Param("replacement") String replacement);
+
     List<UserRow> list();
 
     long count();

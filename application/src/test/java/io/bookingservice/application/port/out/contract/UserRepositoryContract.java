@@ -122,6 +122,35 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void aRehashReplacesOnlyTheHashAndOnlyWhileItIsUnchanged() {
+        User created = users().create(Users.newUser(name(), Role.REQUESTER));
+        PasswordHash legacy = created.passwordHash();
+        PasswordHash upgraded = new PasswordHash("$argon2id$upgraded");
+
+        assertThat(users().replacePasswordHash(created.id(), legacy, upgraded)).isTrue();
+        assertThat(users().findById(created.id())).contains(created.withRehashedPassword(upgraded));
+
+        assertThat(users().replacePasswordHash(created.id(), legacy, new PasswordHash("$argon2id$stale")))
+                .as("the hash it expected is gone").isFalse();
+        assertThat(users().findById(created.id()).orElseThrow().passwordHash()).isEqualTo(upgraded);
+    }
+
+    @Test
+    void aRehashRacingAnAdminResetLeavesTheResetAndTheDisablingInPlace() {
+        User created = users().create(Users.newUser(name(), Role.REQUESTER));
+        // The login read the account, then an admin reset the password and disabled it
+        // while the login was still verifying and hashing.
+        User reset = users().update(created.withDisabled(true)
+                .withPassword(new PasswordHash("$argon2id$reset"), Instant.parse("2031-01-01T00:00:00Z")));
+
+        boolean replaced = users().replacePasswordHash(created.id(), created.passwordHash(),
+                new PasswordHash("$argon2id$from-the-login"));
+
+        assertThat(replaced).isFalse();
+        assertThat(users().findById(created.id())).contains(reset);
+    }
+
+    @Test
     void updatingAnUnknownAccountIsNotFound() {
         User ghost = new User(new UserId(Integer.MAX_VALUE), new Username(name()), new PasswordHash("x"), false,
                 Role.REQUESTER, null);

@@ -59,7 +59,6 @@ public final class BookingService implements SubmitBookingUseCase, GetBookingUse
     @Override
     public StoredResponse submitOnce(SubmitBookingCommand command, User submitter, IdempotencyRequest request,
                                      Function<Booking, StoredResponse> render) {
-        Booking booking = newBooking(command, submitter);
         return transactions.inTransaction(() -> {
             IdempotencyStore.Claim claim = idempotency.claim(submitter.id(), request.key(), request.fingerprint(),
                     clock.instant());
@@ -72,6 +71,10 @@ public final class BookingService implements SubmitBookingUseCase, GetBookingUse
             if (claim instanceof IdempotencyStore.Claim.InProgress) {
                 throw new IdempotencyKeyInProgressException();
             }
+            // Validated only now: a repeat must replay the stored answer even when its input
+            // would fail today's rules (an event time that has since slipped into the past).
+            // A failure here rolls the claim back with everything else.
+            Booking booking = newBooking(command, submitter);
             StoredResponse response = render.apply(bookings.insert(booking));
             idempotency.complete(submitter.id(), request.key(), response);
             return response;

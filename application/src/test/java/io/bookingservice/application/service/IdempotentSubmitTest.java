@@ -18,6 +18,7 @@ import io.bookingservice.application.testing.Users;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.user.User;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,19 @@ class IdempotentSubmitTest {
 
         assertThat(bobs.body()).isEqualTo("{\"id\":2}");
         assertThat(bookings.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterTheEventTimeSlippedIntoThePastStillGetsTheStoredAnswer() {
+        Instant soon = NOW.plus(Duration.ofMinutes(30));
+        StoredResponse first = service.submitOnce(aRequest(soon), alice, new IdempotencyRequest("k1", "fp"), RENDER);
+        // The answer was lost; the client retries when the event time is well past, within the key's 24 h.
+        clock.advance(Duration.ofHours(3));
+
+        StoredResponse retry = service.submitOnce(aRequest(soon), alice, new IdempotencyRequest("k1", "fp"), RENDER);
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(bookings.size()).isEqualTo(1);
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A small fake of {@link IdempotencyStore}. Pair it with {@link SerialTransactions}: the
- * fake cannot roll back, so it relies on transactions that run one at a time.
+ * fake cannot roll back, so it relies on transactions that run one at a time, and a claim
+ * whose request then fails validation stays "in progress" here (real adapters roll it back).
  */
 public class FakeIdempotencyStore implements IdempotencyStore {
 

@@ -54,6 +54,9 @@ class MalformedInputTest {
                 Arguments.of("duration as list", HttpMethod.POST, "/booking/", JSON_TYPE, booking("duration_minutes", "[45]"), 422, "int_type", "[\"body\",\"duration_minutes\"]"),
                 Arguments.of("huge integer", HttpMethod.POST, "/booking/", JSON_TYPE, booking("duration_minutes", "123456789012345678901234567890"), 422, "less_than_equal", "[\"body\",\"duration_minutes\"]"),
                 Arguments.of("huge float", HttpMethod.POST, "/booking/", JSON_TYPE, booking("duration_minutes", "1e400"), 422, "less_than_equal", "[\"body\",\"duration_minutes\"]"),
+                // Past BigInteger's range (10^646456993): converting it would throw, a 500 before the clamp.
+                Arguments.of("exponent bomb", HttpMethod.POST, "/booking/", JSON_TYPE, booking("duration_minutes", "1e1000000000"), 422, "less_than_equal", "[\"body\",\"duration_minutes\"]"),
+                Arguments.of("negative exponent bomb", HttpMethod.POST, "/booking/", JSON_TYPE, booking("duration_minutes", "-1e1000000000"), 422, "greater_than", "[\"body\",\"duration_minutes\"]"),
                 Arguments.of("duration 0", HttpMethod.POST, "/booking/", JSON_TYPE, booking("duration_minutes", "0"), 422, "greater_than", "[\"body\",\"duration_minutes\"]"),
                 Arguments.of("duration 100000", HttpMethod.POST, "/booking/", JSON_TYPE, booking("duration_minutes", "100000"), 422, "less_than_equal", "[\"body\",\"duration_minutes\"]"),
                 Arguments.of("topic as number", HttpMethod.POST, "/booking/", JSON_TYPE, booking("topic", "5"), 422, "string_type", "[\"body\",\"topic\"]"),
@@ -73,6 +76,7 @@ class MalformedInputTest {
                 Arguments.of("decision id as text", HttpMethod.POST, "/booking/accept/", JSON_TYPE, "{\"id\": \"four\"}", 422, "int_parsing", "[\"body\",\"id\"]"),
                 Arguments.of("decision id missing", HttpMethod.POST, "/booking/accept/", JSON_TYPE, "{}", 422, "missing", "[\"body\",\"id\"]"),
                 Arguments.of("decision id huge", HttpMethod.POST, "/booking/accept/", JSON_TYPE, "{\"id\": 99999999999999999999999}", 404, null, null),
+                Arguments.of("decision id exponent bomb", HttpMethod.POST, "/booking/accept/", JSON_TYPE, "{\"id\": 1e1000000000}", 404, null, null),
                 Arguments.of("path id not a number", HttpMethod.GET, "/booking/abc/", null, null, 422, "int_parsing", "[\"path\",\"id\"]"),
                 Arguments.of("path id negative", HttpMethod.GET, "/booking/-1/", null, null, 422, "greater_than", "[\"path\",\"id\"]"),
                 Arguments.of("limit 0", HttpMethod.GET, "/booking/?limit=0", null, null, 422, "greater_than_equal", "[\"query\",\"limit\"]"),

@@ -128,6 +128,9 @@ public final class JsonInput {
         return List.of(parts);
     }
 
+    private static final BigDecimal LONG_RANGE = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigInteger BEYOND_LONG = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE);
+
     private BigInteger bigInteger(JsonNode parent, List<Object> loc, String name, boolean required) {
         JsonNode value = member(parent, loc, name, required);
         if (value == null || (value.isNull() && !required)) {
@@ -139,6 +142,12 @@ public final class JsonInput {
         if (value.isNumber()) {
             BigDecimal decimal = value.decimalValue();
             if (decimal.stripTrailingZeros().scale() <= 0) {
+                // 1e100000000 is twelve characters of JSON but 10^100000000 as an integer: a
+                // minute of CPU per request. Anything beyond a long is out of every range here,
+                // so it is answered as just beyond a long (compareTo looks at exponents first).
+                if (decimal.abs().compareTo(LONG_RANGE) > 0) {
+                    return decimal.signum() > 0 ? BEYOND_LONG : BEYOND_LONG.negate();
+                }
                 return decimal.toBigInteger();
             }
             error("int_from_float", loc, name, "Input should be a valid integer, got a number with a fractional part",

@@ -134,6 +134,12 @@ public final class DatabaseUrl {
         if (host == null || host.isEmpty()) {
             throw new InvalidDatabaseUrlException("the database URL names no host");
         }
+        if (host.contains("@")) {
+            // The password ran up to the first '@' and the rest of it now looks like part of
+            // the host: refuse, rather than log and connect to a "host" holding the secret.
+            throw new InvalidDatabaseUrlException(
+                    "the database URL has an '@' in its password; URL-encode it as %40");
+        }
         String port = m.group("port");
         if (port != null && !port.isEmpty() && !port.chars().allMatch(Character::isDigit)) {
             throw new InvalidDatabaseUrlException("the database URL's port is not a number");

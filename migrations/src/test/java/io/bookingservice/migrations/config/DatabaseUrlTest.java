@@ -111,6 +111,15 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void anUnencodedAtSignInThePasswordIsRefusedWithoutLeakingAnyOfIt() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:s3cr@t@db.internal/booking"))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("%40")
+                .hasMessageNotContaining("s3cr")
+                .hasMessageNotContaining("t@db");
+    }
+
+    @Test
     void nonNumericPortIsRefused() {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:p@host:abc/db"))
                 .hasMessageContaining("port");

@@ -3,9 +3,13 @@ package io.bookingservice.adapters.web.security;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * beyond {@link LoginThrottleSettings#maxTrackedEntries()} the least recently used are dropped
  * too (a flood of new keys then costs old keys their history, never everybody their access).
  *
- * <p>The client address is taken as given: the caller decides which proxy headers to trust, and
- * may pass an IPv6 /64 prefix instead of the full address. Thread-safe.
+ * <p>The client address is taken as given (the caller decides which proxy headers to trust),
+ * except that IPv6 addresses count per /64, the block one subscriber holds. Thread-safe.
  */
 public final class LoginThrottle {
 
@@ -118,6 +122,19 @@ public final class LoginThrottle {
 
     private static String addressKey(String clientAddress) {
         Objects.requireNonNull(clientAddress, "clientAddress");
+        if (clientAddress.indexOf(':') >= 0) {
+            // One IPv6 subscriber holds a whole /64: counting each address apart would give an
+            // attacker 2^64 fresh buckets. A literal with ':' is parsed without a DNS lookup.
+            try {
+                InetAddress address = InetAddress.getByName(clientAddress);
+                if (address instanceof Inet6Address) {
+                    return "ipv6/64:" + HexFormat.of().formatHex(address.getAddress(), 0, 8);
+                }
+                return address.getHostAddress();
+            } catch (UnknownHostException e) {
+                // Not an address literal (a proxy's odd header, a test name): keep it as it is.
+            }
+        }
         return clientAddress.length() > MAX_ADDRESS_KEY ? clientAddress.substring(0, MAX_ADDRESS_KEY) : clientAddress;
     }
 

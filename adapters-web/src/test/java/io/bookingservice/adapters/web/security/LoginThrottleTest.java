@@ -52,6 +52,18 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anIpv6SubscriberCountsAsOneAddressAcrossItsSlash64() {
+        for (int i = 1; i <= 5; i++) {
+            throttle.tryAcquire("admin", "2001:db8:1:2::" + Integer.toHexString(i));
+        }
+
+        assertThat(throttle.tryAcquire("admin", "2001:db8:1:2:ffff:ffff:ffff:ffff").allowed())
+                .as("a fresh address in the same /64").isFalse();
+        assertThat(throttle.tryAcquire("admin", "2001:db8:1:3::1").allowed())
+                .as("the neighbouring /64").isTrue();
+    }
+
+    @Test
     void theLockExpiresAfterTheRetryAfterTime() {
         fail(5, "admin", "203.0.113.7");
         Duration retryAfter = throttle.tryAcquire("admin", "203.0.113.7").retryAfter();

@@ -117,7 +117,7 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
     @Override
     public User upsert(CreateUserCommand command) {
         NewUser wanted = newUser(command);
-        return transactions.inTransaction(() -> users.findByUsername(wanted.username())
+        return transactions.inTransaction(() -> users.findByUsernameForUpdate(wanted.username())
                 .map(user -> users.update(user.withPassword(wanted.passwordHash(), wanted.passwordChangedAt())
                         .withRole(wanted.role())
                         .withDisabled(wanted.disabled())))
@@ -161,8 +161,13 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
         return new NewUser(username, hasher.hash(password.value()), command.disabled(), role, clock.instant());
     }
 
+    /**
+     * The account, locked until the running unit of work ends: every read-modify-write goes
+     * through here, so a concurrent one (an admin's disabling, the user's own password change)
+     * waits and then builds on what this one wrote instead of overwriting it with a stale read.
+     */
     private User existing(String username) {
-        return parseUsername(username).flatMap(users::findByUsername)
+        return parseUsername(username).flatMap(users::findByUsernameForUpdate)
                 .orElseThrow(() -> NotFoundException.user(username));
     }
 

@@ -38,6 +38,12 @@ public class FakeUserRepository implements UserRepository {
         return rows.values().stream().filter(u -> u.username().equals(username)).findFirst();
     }
 
+    /** The fake has no transactions to lock within; a plain read stands in. */
+    @Override
+    public synchronized Optional<User> findByUsernameForUpdate(Username username) {
+        return findByUsername(username);
+    }
+
     @Override
     public synchronized User update(User user) {
         if (!rows.containsKey(user.id().value())) {

@@ -56,6 +56,16 @@ public final class InMemoryUserRepository implements UserRepository {
         return store.locked(() -> Optional.ofNullable(idsByName.get(username)).map(rows::get));
     }
 
+    /**
+     * The plain read is enough: a unit of work holds the store's one lock from start to end
+     * ({@link InMemoryTransactions}), so no other unit of work can change the account before
+     * this one ends.
+     */
+    @Override
+    public Optional<User> findByUsernameForUpdate(Username username) {
+        return findByUsername(username);
+    }
+
     @Override
     public User update(User user) {
         return store.locked(() -> {

@@ -45,6 +45,12 @@ public final class MyBatisUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findByUsernameForUpdate(Username username) {
+        return Optional.ofNullable(run("lock user by name", () -> mapper.findByUsernameForUpdate(username.value())))
+                .map(UserRow::toDomain);
+    }
+
+    @Override
     public User update(User user) {
         UserRow row = UserRow.fromDomain(user);
         UserRow stored = writeUnique(user.username(), "update user " + user.id(), () -> mapper.update(row));

@@ -13,6 +13,9 @@ interface UserMapper {
 
     UserRow findByUsername(@Param("username") String username);
 
+    /** {@link #findByUsername} that also locks the row until the transaction ends. */
+    UserRow findByUsernameForUpdate(@Param("username") String username);
+
     /** Returns the row as stored, or {@code null} when no user has that id. */
     UserRow update(UserRow row);
 

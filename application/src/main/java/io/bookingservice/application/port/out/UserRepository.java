@@ -18,6 +18,16 @@ public interface UserRepository {
 
     Optional<User> findByUsername(Username username);
 
+    /**
+     * Reads the account and locks it until the end of the current transaction: another unit
+     * of work that locks or updates it waits until this one commits or rolls back, then sees
+     * what it wrote. Call it inside {@link Transactions#inTransaction} before a
+     * read-modify-write of the account, so that two such writes cannot undo each other (an
+     * admin's disabling lost to the user's own password change, say). Outside a unit of work
+     * the lock ends with the read itself and protects nothing.
+     */
+    Optional<User> findByUsernameForUpdate(Username username);
+
     /** @throws io.bookingservice.application.error.NotFoundException when it does not exist */
     User update(User user);
 

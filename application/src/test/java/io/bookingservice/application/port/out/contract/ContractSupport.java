@@ -25,7 +25,7 @@ final class ContractSupport {
     private static final AtomicLong NEXT_DAY = new AtomicLong();
 
     /** Guards against a deadlocked adapter hanging the build; not a statement about speed. */
-    private static final long DEADLOCK_GUARD_SECONDS = 60;
+    static final long DEADLOCK_GUARD_SECONDS = 60;
 
     private ContractSupport() {
     }

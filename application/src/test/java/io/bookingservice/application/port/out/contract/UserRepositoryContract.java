@@ -1,5 +1,6 @@
 package io.bookingservice.application.port.out.contract;
 
+import static io.bookingservice.application.port.out.contract.ContractSupport.DEADLOCK_GUARD_SECONDS;
 import static io.bookingservice.application.port.out.contract.ContractSupport.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +156,90 @@ public abstract class UserRepositoryContract {
 
         assertThat(replaced).isFalse();
         assertThat(users().findById(created.id())).contains(reset);
+    }
+
+    @Test
+    void aLockingReadFindsWhatAPlainReadFinds() {
+        User created = users().create(Users.newUser(name(), Role.ADMIN));
+
+        assertThat(transactions().inTransaction(() -> users().findByUsernameForUpdate(created.username())))
+                .contains(created);
+        assertThat(transactions().inTransaction(() -> users().findByUsernameForUpdate(new Username(name()))))
+                .isEmpty();
+    }
+
+    /**
+     * An admin disables Bob while Bob changes his own password. The admin's unit of work
+     * locks Bob first and dawdles; Bob's starts meanwhile. With the lock, Bob's read waits
+     * for the admin's commit and his write keeps the disabling. With a plain read, Bob's unit
+     * of work would read the account as it was before (disabled=false, old hash) and one of
+     * the two writes would undo the other, whichever order they land in.
+     */
+    @Test
+    void aLockingReadMakesAConcurrentReadModifyWriteBuildOnTheFirst() throws Exception {
+        User bob = users().create(Users.newUser(name(), Role.REQUESTER));
+        PasswordHash chosenByBob = new PasswordHash("$argon2id$chosen-by-bob");
+        Instant changedAt = Instant.parse("2031-02-03T04:05:06Z");
+        CountDownLatch adminHoldsTheLock = new CountDownLatch(1);
+        CountDownLatch bobStarted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<User> admin = pool.submit(() -> transactions().inTransaction(() -> {
+                User read = users().findByUsernameForUpdate(bob.username()).orElseThrow();
+                adminHoldsTheLock.countDown();
+                await(bobStarted);
+                pause(); // time for Bob's unit of work to reach its own read
+                return users().update(read.withDisabled(true));
+            }));
+            await(adminHoldsTheLock);
+            Future<User> self = pool.submit(() -> {
+                // Counted down outside the unit of work: an adapter whose units of work
+                // exclude each other as a whole may block Bob at its start.
+                bobStarted.countDown();
+                return transactions().inTransaction(() -> users().update(
+                        users().findByUsernameForUpdate(bob.username()).orElseThrow()
+                                .withPassword(chosenByBob, changedAt)));
+            });
+            finish(admin);
+            finish(self);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        User stored = users().findById(bob.id()).orElseThrow();
+        assertThat(stored.disabled()).as("the admin's disabling survives Bob's password change").isTrue();
+        assertThat(stored.passwordHash()).as("Bob's password change survives the disabling").isEqualTo(chosenByBob);
+        assertThat(stored).isEqualTo(bob.withDisabled(true).withPassword(chosenByBob, changedAt));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(DEADLOCK_GUARD_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other unit of work never got there: deadlock?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static <T> T finish(Future<T> unitOfWork) throws InterruptedException {
+        try {
+            return unitOfWork.get(DEADLOCK_GUARD_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("a unit of work failed unexpectedly", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("a unit of work did not finish: deadlock?", e);
+        }
     }
 
     @Test

@@ -103,7 +103,8 @@ public class WebSecurityConfiguration {
             return request -> false;
         }
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        String url = settings.docsUrl().replaceAll("/+$", "");
+        // Already normalised (leading slash, no trailing one) by WebSettings, as the docs UI uses it.
+        String url = settings.docsUrl();
         return new OrRequestMatcher(path.matcher(HttpMethod.GET, url), path.matcher(HttpMethod.GET, url + "/**"));
     }
 

@@ -31,6 +31,13 @@ class DocsUiTest {
     }
 
     @Test
+    void aDocsUrlWithoutLeadingSlashServesTheSameUiAndIsPublicThere() throws Exception {
+        try (WebFixture web = new WebFixture(docsAt("docs/"))) {
+            assertThat(web.mvc.perform(get("/docs/index.html")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void withoutADocsUrlThereIsNoDocsUi() throws Exception {
         try (WebFixture web = new WebFixture().seededLikeTheLegacyDatabase()) {
             assertThat(web.mvc.perform(get("/docs/index.html")).andReturn().getResponse().getStatus()).isEqualTo(401);

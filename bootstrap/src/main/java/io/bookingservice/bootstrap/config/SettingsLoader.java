@@ -1,5 +1,6 @@
 package io.bookingservice.bootstrap.config;
 
+import io.bookingservice.adapters.web.WebSettings;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class SettingsLoader {
                 flag("BOOKING_PASSWORD_REHASH", true),
                 flag("BOOKING_MIGRATE_ON_START", true),
                 lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
-                lookup("DOCS_URL"),
+                lookup("DOCS_URL").map(SettingsLoader::docsUrl),
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
                 lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint));
     }
@@ -119,6 +120,15 @@ public final class SettingsLoader {
         }
         String allowed = String.join(" | ", Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
         throw new InvalidSettingsException(name + " must be one of " + allowed);
+    }
+
+    /** The web adapter's normalisation and refusals, so a bad DOCS_URL stops the start with exit 2. */
+    private static String docsUrl(String value) {
+        try {
+            return WebSettings.docsPath(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
     }
 
     private static List<String> origins(String value) {

@@ -25,13 +25,23 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
+    private final DataSource migrationConnections;
     private final MigrationEngine migrations;
+    private final MigrationEngine schemaStatus;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource pool) {
+    private Database(EmbeddedDatabase embedded, DatabaseCredentials credentials, HikariDataSource pool) {
         this.embedded = embedded;
         this.pool = pool;
+        // Migrations do not go through the pool: its socketTimeout would cut the connection
+        // while the engine waits for the advisory lock or DDL waits for a table lock (nothing
+        // comes back meanwhile), so instances would crash-loop instead of taking turns. They
+        // get unpooled connections without a socket timeout (see DatabasePool.forMigrations).
         // No scratch-database factory: the service only upgrades; drift checks are `booking migrate check`.
-        this.migrations = new MigrationEngine(pool, MigrationSettings.defaults(), null, line -> LOG.info("{}", line));
+        this.migrationConnections = DatabasePool.forMigrations(credentials);
+        this.migrations = new MigrationEngine(migrationConnections, MigrationSettings.defaults(), null,
+                line -> LOG.info("{}", line));
+        // Readiness only reads the history table: short queries, so the pool and its timeout suit it.
+        this.schemaStatus = new MigrationEngine(pool, MigrationSettings.defaults(), null, line -> LOG.info("{}", line));
     }
 
     /**
@@ -43,8 +53,8 @@ public final class Database implements AutoCloseable {
         if (settings.embeddedDatabase()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDirectory());
             try {
-                return new Database(embedded, DatabasePool.open(DatabaseCredentials.fixed(embedded.url()), "booking-db", poolSize,
-                        meters));
+                DatabaseCredentials credentials = DatabaseCredentials.fixed(embedded.url());
+                return new Database(embedded, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters));
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
@@ -61,16 +71,29 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("no database is configured for ENV=" + settings.environment().code());
         }
         LOG.info("database {}", credentials.current().jdbcUrl());
-        return new Database(null, DatabasePool.open(credentials, "booking-db", poolSize, meters));
+        return new Database(null, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters));
     }
 
     public DataSource dataSource() {
         return pool;
     }
 
-    /** The migration engine over this database (upgrade adopts an Alembic database first). */
+    /**
+     * The migration engine over this database (upgrade adopts an Alembic database first), on
+     * connections of its own without a socket timeout, so it can wait for locks.
+     */
     public MigrationEngine migrations() {
         return migrations;
+    }
+
+    /** The migration engine over the pool, for the readiness check's short reads of the history. */
+    public MigrationEngine schemaStatus() {
+        return schemaStatus;
+    }
+
+    /** Where {@link #migrations()} gets its connections (tests check their timeout). */
+    DataSource migrationConnections() {
+        return migrationConnections;
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.bookingservice.adapters.persistence.mybatis.PostgresConnectionSettings;
 import io.bookingservice.adapters.persistence.mybatis.PostgresPool;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * The service's HikariCP pool over a {@link RotatingCredentialsDataSource}: the MyBatis
@@ -34,5 +36,17 @@ public final class DatabasePool {
         // them gently so the whole pool runs on the current credentials.
         rotating.afterRotation(() -> pool.getHikariPoolMXBean().softEvictConnections());
         return pool;
+    }
+
+    /**
+     * Unpooled connections over the same credentials and driver settings as {@link #open},
+     * except that there is no {@code socketTimeout} (pgjdbc: 0 = none): for the migration
+     * engine. {@code pg_advisory_lock} and DDL queued behind a table lock send nothing back
+     * while they wait, and the pool's 30 s would kill the connection (08006) so that an
+     * instance crash-loops instead of waiting for a pg_dump, a report or another instance's
+     * migration to finish. Options given in the database URL still override this.
+     */
+    public static DataSource forMigrations(DatabaseCredentials credentials) {
+        return new RotatingCredentialsDataSource(credentials, PostgresPool.driverProperties(Duration.ZERO));
     }
 }

@@ -43,6 +43,6 @@ public class DatabaseConfiguration {
 
     @Bean
     SchemaStatus schemaStatus(Database database) {
-        return new EngineSchemaStatus(database.migrations());
+        return new EngineSchemaStatus(database.schemaStatus());
     }
 }

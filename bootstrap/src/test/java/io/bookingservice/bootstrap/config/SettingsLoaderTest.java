@@ -149,6 +149,22 @@ class SettingsLoaderTest {
         assertThat(settings.toString()).doesNotContain("Admin-Secret-1", "hunter2");
     }
 
+    @Test
+    void docsUrlIsNormalisedLikeTheWebAdapterUsesIt() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of("DOCS_URL", "docs/")).docsUrl()).contains("/docs");
+    }
+
+    @Test
+    void docsUrlOnAnApiRouteIsAnInvalidSettingNamingDocsUrl() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("DOCS_URL", "/users")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageStartingWith("DOCS_URL must")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("DOCS_URL", "/")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageStartingWith("DOCS_URL must");
+    }
+
     private Path write(String content) throws IOException {
         Path file = dir.resolve("booking.properties");
         Files.writeString(file, content);

@@ -17,10 +17,9 @@ public final class DocsUi {
 
     private final String url;
 
-    /** @param url e.g. {@code /docs}: no trailing slash (the request filter strips it anyway) */
+    /** @param url e.g. {@code /docs}, as normalised by {@code WebSettings.docsPath} (the security rules use the same) */
     public DocsUi(String url) {
-        String path = url.startsWith("/") ? url : "/" + url;
-        this.url = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        this.url = url;
     }
 
     public void register(ResourceHandlerRegistry resources) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param databaseUrl        DATABASE_URL (or, for ENV=test, DATABASE_URL_TEST); when empty the
  *                           database comes from Secrets Manager (dev, prod) or is embedded (local)
  * @param adminPassword      the first admin's password on an empty users table; generated when empty
+ * @param metricsEnabled     serve {@code GET /metrics} (BOOKING_METRICS, default on)
  * @param secretsEndpoint    AWS_ENDPOINT_URL_SECRETS_MANAGER, else AWS_ENDPOINT_URL; empty: AWS itself
  */
 public record Settings(
@@ -25,6 +26,7 @@ public record Settings(
         boolean acceptLegacyTokens,
         boolean passwordRehash,
         boolean migrateOnStart,
+        boolean metricsEnabled,
         List<String> corsAllowedOrigins,
         Optional<String> docsUrl,
         LogFormat logFormat,
@@ -45,7 +47,8 @@ public record Settings(
                 + ", persistence=" + persistence + ", dataDirectory=" + dataDirectory
                 + ", adminPassword=" + (adminPassword.isPresent() ? "[redacted]" : "(generated)")
                 + ", acceptLegacyTokens=" + acceptLegacyTokens + ", passwordRehash=" + passwordRehash
-                + ", migrateOnStart=" + migrateOnStart + ", corsAllowedOrigins=" + corsAllowedOrigins
+                + ", migrateOnStart=" + migrateOnStart + ", metricsEnabled=" + metricsEnabled
+                + ", corsAllowedOrigins=" + corsAllowedOrigins
                 + ", docsUrl=" + docsUrl.orElse("(off)") + ", logFormat=" + logFormat
                 + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)") + "]";
     }

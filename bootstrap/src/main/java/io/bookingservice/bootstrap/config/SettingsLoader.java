@@ -71,6 +71,7 @@ public final class SettingsLoader {
                 flag("BOOKING_ACCEPT_LEGACY_TOKENS", true),
                 flag("BOOKING_PASSWORD_REHASH", true),
                 flag("BOOKING_MIGRATE_ON_START", true),
+                flag("BOOKING_METRICS", true),
                 lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
                 lookup("DOCS_URL").map(SettingsLoader::docsUrl),
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),

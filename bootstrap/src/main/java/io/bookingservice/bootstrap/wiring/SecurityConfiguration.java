@@ -73,7 +73,7 @@ public class SecurityConfiguration {
     @Bean
     WebSettings webSettings(Settings settings) {
         return new WebSettings(settings.corsAllowedOrigins(), settings.docsUrl().orElse(null),
-                WebSettings.DEFAULT_MAX_BODY_BYTES, true);
+                WebSettings.DEFAULT_MAX_BODY_BYTES, settings.metricsEnabled());
     }
 
     @Bean

@@ -29,6 +29,7 @@ class SettingsLoaderTest {
         assertThat(settings.acceptLegacyTokens()).isTrue();
         assertThat(settings.passwordRehash()).isTrue();
         assertThat(settings.migrateOnStart()).isTrue();
+        assertThat(settings.metricsEnabled()).isTrue();
         assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(settings.docsUrl()).isEmpty();
         assertThat(settings.secretsEndpoint()).isEmpty();
@@ -122,6 +123,11 @@ class SettingsLoaderTest {
                 .hasMessageStartingWith("BOOKING_MIGRATE_ON_START must be on or off");
         assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("AWS_ENDPOINT_URL", "localhost")))
                 .hasMessageContaining("AWS_ENDPOINT_URL");
+    }
+
+    @Test
+    void metricsCanBeSwitchedOff() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_METRICS", "off")).metricsEnabled()).isFalse();
     }
 
     @Test

@@ -146,20 +146,12 @@ public final class DatabaseUrl {
         }
         String username = decode(m.group("username"), "user name");
         String password = decode(m.group("password"), "password");
-        List<String> query = new ArrayList<>();
-        String rawQuery = m.group("query");
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String parameter : rawQuery.split("&")) {
-                int eq = parameter.indexOf('=');
-                String key = eq < 0 ? parameter : parameter.substring(0, eq);
-                String raw = eq < 0 ? "" : parameter.substring(eq + 1);
-                switch (key) {
-                    case "user" -> username = decode(raw, "user name");
-                    case "password" -> password = decode(raw, "password");
-                    case "" -> { }
-                    default -> query.add(parameter);
-                }
-            }
+        Query query = Query.split(m.group("query"));
+        if (query.username() != null) {
+            username = query.username();
+        }
+        if (query.password() != null) {
+            password = query.password();
         }
         StringBuilder jdbc = new StringBuilder(JDBC_PREFIX).append("//").append(host);
         if (port != null && !port.isEmpty()) {
@@ -169,8 +161,8 @@ public final class DatabaseUrl {
         if (m.group("database") != null) {
             jdbc.append(m.group("database"));
         }
-        if (!query.isEmpty()) {
-            jdbc.append('?').append(String.join("&", query));
+        if (!query.kept().isEmpty()) {
+            jdbc.append('?').append(String.join("&", query.kept()));
         }
         return new DatabaseUrl(jdbc.toString(), emptyToNull(username), emptyToNull(password));
     }
@@ -180,25 +172,37 @@ public final class DatabaseUrl {
         if (q < 0) {
             return new DatabaseUrl(url, null, null);
         }
-        String username = null;
-        String password = null;
-        List<String> kept = new ArrayList<>();
-        for (String parameter : url.substring(q + 1).split("&")) {
-            if (parameter.isEmpty()) {
-                continue;
-            }
-            int eq = parameter.indexOf('=');
-            String key = eq < 0 ? parameter : parameter.substring(0, eq);
-            String raw = eq < 0 ? "" : parameter.substring(eq + 1);
-            switch (key) {
-                case "user" -> username = decode(raw, "user name");
-                case "password" -> password = decode(raw, "password");
-                default -> kept.add(parameter);
-            }
-        }
+        Query query = Query.split(url.substring(q + 1));
         String base = url.substring(0, q);
-        return new DatabaseUrl(kept.isEmpty() ? base : base + "?" + String.join("&", kept),
-                emptyToNull(username), emptyToNull(password));
+        return new DatabaseUrl(query.kept().isEmpty() ? base : base + "?" + String.join("&", query.kept()),
+                emptyToNull(query.username()), emptyToNull(query.password()));
+    }
+
+    /**
+     * A URL's query string with the credentials taken out: {@code user} and {@code password}
+     * (URL-decoded, {@code null} when absent) and every other parameter as it was given.
+     */
+    private record Query(String username, String password, List<String> kept) {
+
+        static Query split(String rawQuery) {
+            String username = null;
+            String password = null;
+            List<String> kept = new ArrayList<>();
+            if (rawQuery != null) {
+                for (String parameter : rawQuery.split("&")) {
+                    int eq = parameter.indexOf('=');
+                    String key = eq < 0 ? parameter : parameter.substring(0, eq);
+                    String raw = eq < 0 ? "" : parameter.substring(eq + 1);
+                    switch (key) {
+                        case "user" -> username = decode(raw, "user name");
+                        case "password" -> password = decode(raw, "password");
+                        case "" -> { }
+                        default -> kept.add(parameter);
+                    }
+                }
+            }
+            return new Query(username, password, List.copyOf(kept));
+        }
     }
 
     private static DatabaseUrl fromRdsSecret(String json) {

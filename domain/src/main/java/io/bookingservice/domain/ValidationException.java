@@ -22,8 +22,9 @@ public final class ValidationException extends DomainException {
         this(List.of(violation));
     }
 
-    public static ValidationException of(String field, String code, String message) {
-        return new ValidationException(new Violation(field, code, message));
+    /** One violation of the named field. */
+    public static ValidationException of(String field, Violation violation) {
+        return new ValidationException(violation.of(field));
     }
 
     public List<Violation> violations() {
@@ -32,7 +33,7 @@ public final class ValidationException extends DomainException {
 
     private static String describe(List<Violation> violations) {
         return violations.stream()
-                .map(v -> v.field() + ": " + v.message())
+                .map(Violation::toString)
                 .collect(Collectors.joining("; "));
     }
 }

@@ -6,6 +6,6 @@ public final class IdempotencyKeyInProgressException extends ApplicationExceptio
     private static final long serialVersionUID = 1L;
 
     public IdempotencyKeyInProgressException() {
-        super("A request with this Idempotency-Key is still in progress; retry later");
+        super("a request with this idempotency key is still in progress");
     }
 }

@@ -6,6 +6,6 @@ public final class IdempotencyKeyReusedException extends ApplicationException {
     private static final long serialVersionUID = 1L;
 
     public IdempotencyKeyReusedException() {
-        super("This Idempotency-Key was already used for a different request");
+        super("idempotency key already used for a different request");
     }
 }

@@ -1,6 +1,8 @@
 package io.bookingservice.application.model;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
+import io.bookingservice.domain.Violation;
 import java.util.Objects;
 
 /**
@@ -15,8 +17,7 @@ public record IdempotencyRequest(String key, String fingerprint) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fingerprint, "fingerprint");
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw ValidationException.of("Idempotency-Key", "value_error",
-                    "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters");
+            throw ValidationException.of("idempotencyKey", Violation.limit(Rule.LENGTH_OUT_OF_RANGE, MAX_KEY_LENGTH));
         }
     }
 }

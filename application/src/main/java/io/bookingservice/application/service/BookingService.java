@@ -19,6 +19,7 @@ import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.IdempotencyStore;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.domain.PermissionDeniedException;
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 import io.bookingservice.domain.booking.Booking;
@@ -174,10 +175,8 @@ public final class BookingService implements SubmitBookingUseCase, GetBookingUse
 
     private static void checkLimit(int limit) {
         if (limit < 1 || limit > BookingQuery.MAX_LIMIT) {
-            throw new ValidationException(new Violation("limit", limit < 1 ? "greater_than_equal" : "less_than_equal",
-                    limit < 1 ? "Input should be greater than or equal to 1"
-                            : "Input should be less than or equal to " + BookingQuery.MAX_LIMIT,
-                    limit < 1 ? 1 : BookingQuery.MAX_LIMIT));
+            throw ValidationException.of("limit", limit < 1 ? Violation.limit(Rule.BELOW_MINIMUM, 1)
+                    : Violation.limit(Rule.ABOVE_MAXIMUM, BookingQuery.MAX_LIMIT));
         }
     }
 

@@ -142,7 +142,7 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
     @Override
     public User changeOwnPassword(User self, String currentPassword, String newPassword) {
         Validation validation = new Validation();
-        PlainPassword password = validation.attempt("new_password", () -> new PlainPassword(newPassword));
+        PlainPassword password = validation.attempt("newPassword", () -> new PlainPassword(newPassword));
         validation.throwIfInvalid();
         if (currentPassword == null || !hasher.verify(currentPassword, self.passwordHash())) {
             throw new WrongPasswordException();

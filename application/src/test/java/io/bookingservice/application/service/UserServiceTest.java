@@ -207,7 +207,7 @@ class UserServiceTest {
     void aTooShortNewPasswordIsReportedUnderItsField() {
         assertThatThrownBy(() -> service.changeOwnPassword(alice, PASSWORD, "short"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::field).containsExactly("new_password"));
+                        .extracting(Violation::field).containsExactly("newPassword"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.bookingservice.bootstrap.config.InvalidSettingsException;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.cli.migrate.MigrateCommand;
+import io.bookingservice.domain.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,6 +73,10 @@ public final class BookingCommand implements Callable<Integer> {
         PrintWriter err = commandLine.getErr();
         if (e instanceof InvalidSettingsException) {
             err.println("booking: " + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof ValidationException invalid) {
+            err.println("booking: " + commandLine.getCommandName() + ": " + OperatorWording.describe(invalid));
             return USAGE;
         }
         LOG.error("{} failed", commandLine.getCommandName(), e);

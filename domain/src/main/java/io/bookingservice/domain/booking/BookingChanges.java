@@ -13,11 +13,11 @@ public record BookingChanges(Instant eventTime, Address address, Integer duratio
     public static BookingChanges of(Instant eventTime, BookingDetails.AddressInput address, Integer duration,
                                     String topic, Clock clock) {
         Validation validation = new Validation();
-        Instant when = eventTime == null ? null : validation.attempt("event_time", () -> EventTime.check(eventTime, clock));
+        Instant when = eventTime == null ? null : validation.attempt("eventTime", () -> EventTime.check(eventTime, clock));
         Address where = address == null ? null : validation.attempt("address", () -> Address.of(address.street(),
                 address.city(), address.state(), address.country()));
         Integer minutes = duration == null ? null
-                : validation.attempt("duration_minutes", () -> DurationMinutes.check(duration));
+                : validation.attempt("durationMinutes", () -> DurationMinutes.check(duration));
         String cleanTopic = topic == null ? null : validation.attempt("topic", () -> Topic.clean(topic));
         validation.throwIfInvalid();
         return new BookingChanges(when, where, minutes, cleanTopic);

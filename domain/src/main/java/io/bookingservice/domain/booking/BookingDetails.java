@@ -29,26 +29,26 @@ public record BookingDetails(Instant eventTime, Address address, int durationMin
     public static BookingDetails of(Instant eventTime, AddressInput address, Integer duration, String topic,
                                     String requestedBy, Clock clock) {
         Validation validation = new Validation();
-        Instant when = validation.attempt("event_time", () -> EventTime.check(eventTime, clock));
+        Instant when = validation.attempt("eventTime", () -> EventTime.check(eventTime, clock));
         Address where = address == null
                 ? missing(validation, "address")
                 : validation.attempt("address", () -> Address.of(address.street(), address.city(),
                         address.state(), address.country()));
         Integer minutes = duration == null
-                ? missing(validation, "duration_minutes")
-                : validation.attempt("duration_minutes", () -> DurationMinutes.check(duration));
+                ? missing(validation, "durationMinutes")
+                : validation.attempt("durationMinutes", () -> DurationMinutes.check(duration));
         String cleanTopic = topic == null
                 ? missing(validation, "topic")
                 : validation.attempt("topic", () -> Topic.clean(topic));
         EmailAddress contact = requestedBy == null
-                ? missing(validation, "requested_by")
-                : validation.attempt("requested_by", () -> new EmailAddress(requestedBy));
+                ? missing(validation, "requestedBy")
+                : validation.attempt("requestedBy", () -> new EmailAddress(requestedBy));
         validation.throwIfInvalid();
         return new BookingDetails(when, where, minutes, cleanTopic, contact);
     }
 
     private static <T> T missing(Validation validation, String field) {
-        validation.add(new Violation(field, "missing", "Field required"));
+        validation.add(Violation.required(field));
         return null;
     }
 

@@ -1,10 +1,11 @@
 package io.bookingservice.domain.booking;
 
+import io.bookingservice.domain.Violation;
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where a booking request stands. The transition rules live here, in one place:
@@ -45,8 +46,7 @@ public enum BookingStatus {
                 return status;
             }
         }
-        throw ValidationException.of("", "enum", "Status must be one of "
-                + Arrays.stream(values()).map(s -> "'" + s.code + "'").collect(Collectors.joining(", "))
-                + ", got '" + code + "'");
+        throw new ValidationException(Violation.choice(Rule.NOT_ONE_OF, code,
+                Arrays.stream(values()).map(BookingStatus::code).toList()));
     }
 }

@@ -1,5 +1,7 @@
 package io.bookingservice.domain.booking;
 
+import io.bookingservice.domain.Violation;
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * An ISO 3166-1 country, named by its short name as the Python service stored it
@@ -45,7 +46,7 @@ public record Country(String alpha2, String alpha3, String name) {
      */
     public static Country lookup(String input) {
         if (input == null || input.isBlank()) {
-            throw ValidationException.of("", "string_too_short", "A country is required");
+            throw new ValidationException(Violation.of(Rule.TOO_SHORT));
         }
         String key = normalise(input);
         Country exact = Registry.EXACT.get(key);
@@ -67,11 +68,10 @@ public record Country(String alpha2, String alpha3, String name) {
             return candidates.iterator().next();
         }
         if (candidates.isEmpty()) {
-            throw ValidationException.of("", "value_error", "'" + input + "' cannot be matched to any country");
+            throw new ValidationException(Violation.rejected(Rule.UNKNOWN_COUNTRY, input));
         }
-        throw ValidationException.of("", "value_error", "'" + input + "' matches several countries: "
-                + candidates.stream().map(Country::name).sorted().collect(Collectors.joining("; "))
-                + ". Give its name or ISO code");
+        throw new ValidationException(Violation.choice(Rule.AMBIGUOUS_COUNTRY, input,
+                candidates.stream().map(Country::name).sorted().toList()));
     }
 
     /** Every known country, in the data file's order. */

@@ -1,5 +1,6 @@
 package io.bookingservice.domain.booking;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 
@@ -13,11 +14,10 @@ final class DurationMinutes {
 
     static int check(int minutes) {
         if (minutes <= 0) {
-            throw new ValidationException(new Violation("", "greater_than", "Input should be greater than 0", 0));
+            throw new ValidationException(Violation.limit(Rule.NOT_ABOVE, 0));
         }
         if (minutes > MAX_MINUTES) {
-            throw new ValidationException(new Violation("", "less_than_equal",
-                    "Input should be less than or equal to " + MAX_MINUTES, MAX_MINUTES));
+            throw new ValidationException(Violation.limit(Rule.ABOVE_MAXIMUM, MAX_MINUTES));
         }
         return minutes;
     }

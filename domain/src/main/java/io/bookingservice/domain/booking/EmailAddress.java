@@ -1,5 +1,6 @@
 package io.bookingservice.domain.booking;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 import java.util.Objects;
@@ -11,39 +12,37 @@ import java.util.Objects;
 public record EmailAddress(String value) {
 
     public static final int MAX_LENGTH = 100;
-    private static final String PREFIX = "value is not a valid email address: ";
 
     public EmailAddress {
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_LENGTH) {
-            throw new ValidationException(new Violation("", "string_too_long",
-                    "String should have at most " + MAX_LENGTH + " characters", MAX_LENGTH));
+            throw new ValidationException(Violation.limit(Rule.TOO_LONG, MAX_LENGTH));
         }
         int at = value.indexOf('@');
         if (at < 0) {
-            throw invalid("An email address must have an @-sign.");
+            throw invalid(Rule.EMAIL_WITHOUT_AT_SIGN);
         }
         if (value.indexOf('@', at + 1) >= 0) {
-            throw invalid("The email address has more than one @-sign.");
+            throw invalid(Rule.EMAIL_WITH_SEVERAL_AT_SIGNS);
         }
         String local = value.substring(0, at);
         String domain = value.substring(at + 1);
         if (local.isEmpty()) {
-            throw invalid("There must be something before the @-sign.");
+            throw invalid(Rule.EMAIL_WITHOUT_LOCAL_PART);
         }
         if (domain.isEmpty()) {
-            throw invalid("There must be something after the @-sign.");
+            throw invalid(Rule.EMAIL_WITHOUT_DOMAIN);
         }
         if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw invalid("The email address contains invalid characters.");
+            throw invalid(Rule.EMAIL_WITH_INVALID_CHARACTERS);
         }
         if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
-            throw invalid("The part after the @-sign is not valid. It should have a period.");
+            throw invalid(Rule.EMAIL_DOMAIN_WITHOUT_PERIOD);
         }
     }
 
-    private static ValidationException invalid(String reason) {
-        return new ValidationException(new Violation("", "value_error", PREFIX + reason));
+    private static ValidationException invalid(Rule rule) {
+        return new ValidationException(Violation.of(rule));
     }
 
     @Override

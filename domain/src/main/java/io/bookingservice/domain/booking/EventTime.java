@@ -1,5 +1,7 @@
 package io.bookingservice.domain.booking;
 
+import io.bookingservice.domain.Violation;
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +18,7 @@ final class EventTime {
 
     static Instant check(Instant eventTime, Clock clock) {
         if (eventTime != null && eventTime.isBefore(clock.instant().minus(PAST_TOLERANCE))) {
-            throw ValidationException.of("", "value_error",
-                    "Event time " + eventTime + " is more than an hour in the past");
+            throw new ValidationException(Violation.rejected(Rule.IN_THE_PAST, eventTime));
         }
         return eventTime;
     }

@@ -1,5 +1,6 @@
 package io.bookingservice.domain.booking;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 
@@ -14,12 +15,10 @@ final class Topic {
     static String clean(String topic) {
         String stripped = topic == null ? "" : topic.strip();
         if (stripped.isEmpty()) {
-            throw new ValidationException(new Violation("", "string_too_short",
-                    "String should have at least 1 character", 1));
+            throw new ValidationException(Violation.limit(Rule.TOO_SHORT, 1));
         }
         if (stripped.length() > MAX_LENGTH) {
-            throw new ValidationException(new Violation("", "string_too_long",
-                    "String should have at most " + MAX_LENGTH + " characters", MAX_LENGTH));
+            throw new ValidationException(Violation.limit(Rule.TOO_LONG, MAX_LENGTH));
         }
         return stripped;
     }

@@ -1,5 +1,6 @@
 package io.bookingservice.domain.user;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 
@@ -15,16 +16,14 @@ public record PlainPassword(String value) {
 
     public PlainPassword {
         if (value == null) {
-            throw ValidationException.of("", "missing", "Field required");
+            throw new ValidationException(Violation.of(Rule.REQUIRED));
         }
         int length = value.codePointCount(0, value.length());
         if (length < MIN_LENGTH) {
-            throw new ValidationException(new Violation("", "string_too_short",
-                    "A password needs at least " + MIN_LENGTH + " characters", MIN_LENGTH));
+            throw new ValidationException(Violation.limit(Rule.TOO_SHORT, MIN_LENGTH));
         }
         if (length > MAX_LENGTH) {
-            throw new ValidationException(new Violation("", "string_too_long",
-                    "A password has at most " + MAX_LENGTH + " characters", MAX_LENGTH));
+            throw new ValidationException(Violation.limit(Rule.TOO_LONG, MAX_LENGTH));
         }
     }
 

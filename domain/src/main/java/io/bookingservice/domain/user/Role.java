@@ -1,8 +1,9 @@
 package io.bookingservice.domain.user;
 
+import io.bookingservice.domain.Violation;
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** What an account may do. Stored lower-case, as the Python service did. */
 public enum Role {
@@ -27,8 +28,7 @@ public enum Role {
                 return role;
             }
         }
-        throw ValidationException.of("", "enum", "Role must be one of "
-                + Arrays.stream(values()).map(r -> "'" + r.code + "'").collect(Collectors.joining(", "))
-                + ", got '" + code + "'");
+        throw new ValidationException(Violation.choice(Rule.NOT_ONE_OF, code,
+                Arrays.stream(values()).map(Role::code).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package io.bookingservice.domain.user;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 
@@ -10,16 +11,13 @@ public record Username(String value) {
 
     public Username {
         if (value == null || value.isEmpty()) {
-            throw new ValidationException(new Violation("", "string_too_short",
-                    "A username needs at least 1 character", 1));
+            throw new ValidationException(Violation.limit(Rule.TOO_SHORT, 1));
         }
         if (value.length() > MAX_LENGTH) {
-            throw new ValidationException(new Violation("", "string_too_long",
-                    "A username has at most " + MAX_LENGTH + " characters", MAX_LENGTH));
+            throw new ValidationException(Violation.limit(Rule.TOO_LONG, MAX_LENGTH));
         }
         if (!value.strip().equals(value) || value.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationException.of("", "value_error",
-                    "A username may not start or end with blanks or contain control characters");
+            throw new ValidationException(Violation.of(Rule.UNTRIMMED_OR_CONTROL_CHARACTERS));
         }
     }
 

@@ -157,7 +157,7 @@ class BookingRescheduleTest {
         assertThatThrownBy(() -> BookingChanges.of(NOW.minus(Duration.ofHours(2)), null, 0, " ", CLOCK))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field)
-                        .containsExactly("event_time", "duration_minutes", "topic"));
+                        .containsExactly("eventTime", "durationMinutes", "topic"));
     }
 
     @Test

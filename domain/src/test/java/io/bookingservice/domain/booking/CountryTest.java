@@ -3,7 +3,9 @@ package io.bookingservice.domain.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
+import io.bookingservice.domain.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,8 +42,13 @@ class CountryTest {
     void anAmbiguousNameListsTheCandidates() {
         assertThatThrownBy(() -> Country.lookup("Korea"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("Korea, Republic of")
-                .hasMessageContaining("Korea, Democratic People's Republic of");
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.rule()).isEqualTo(Rule.AMBIGUOUS_COUNTRY);
+                            assertThat(v.options()).contains("Korea, Republic of",
+                                    "Korea, Democratic People's Republic of");
+                        }));
     }
 
     @Test
@@ -49,8 +56,10 @@ class CountryTest {
         assertThatThrownBy(() -> Country.lookup("Atlantis"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .singleElement()
-                        .satisfies(v -> assertThat(v.message())
-                                .isEqualTo("'Atlantis' cannot be matched to any country")));
+                        .satisfies(v -> {
+                            assertThat(v.rule()).isEqualTo(Rule.UNKNOWN_COUNTRY);
+                            assertThat(v.rejected()).isEqualTo("Atlantis");
+                        }));
     }
 
     @Test
@@ -62,8 +71,8 @@ class CountryTest {
     @Test
     void punctuationAloneMatchesNothing() {
         assertThatThrownBy(() -> Country.lookup("'..'"))
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("cannot be matched");
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::rule).containsExactly(Rule.UNKNOWN_COUNTRY));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.bookingservice.domain.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 import java.time.Instant;
@@ -12,11 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class UserValuesTest {
 
-    private static String codeOf(Runnable action) {
+    private static Rule ruleOf(Runnable action) {
         try {
             action.run();
         } catch (ValidationException e) {
-            return e.violations().stream().map(Violation::code).findFirst().orElseThrow();
+            return e.violations().stream().map(Violation::rule).findFirst().orElseThrow();
         }
         throw new AssertionError("expected a ValidationException");
     }
@@ -31,12 +32,12 @@ class UserValuesTest {
 
     @Test
     void aPasswordOfSevenCharactersIsTooShort() {
-        assertThat(codeOf(() -> new PlainPassword("1234567"))).isEqualTo("string_too_short");
+        assertThat(ruleOf(() -> new PlainPassword("1234567"))).isEqualTo(Rule.TOO_SHORT);
     }
 
     @Test
     void aPasswordOfOneHundredTwentyNineCharactersIsRefusedNotTruncated() {
-        assertThat(codeOf(() -> new PlainPassword("p".repeat(129)))).isEqualTo("string_too_long");
+        assertThat(ruleOf(() -> new PlainPassword("p".repeat(129)))).isEqualTo(Rule.TOO_LONG);
     }
 
     @Test
@@ -44,12 +45,12 @@ class UserValuesTest {
         String eightEmoji = "\uD83D\uDD11".repeat(8);
 
         assertThat(new PlainPassword(eightEmoji).value()).isEqualTo(eightEmoji);
-        assertThat(codeOf(() -> new PlainPassword("\uD83D\uDD11".repeat(129)))).isEqualTo("string_too_long");
+        assertThat(ruleOf(() -> new PlainPassword("\uD83D\uDD11".repeat(129)))).isEqualTo(Rule.TOO_LONG);
     }
 
     @Test
     void aMissingPasswordIsReportedAsMissing() {
-        assertThat(codeOf(() -> new PlainPassword(null))).isEqualTo("missing");
+        assertThat(ruleOf(() -> new PlainPassword(null))).isEqualTo(Rule.REQUIRED);
     }
 
     @Test
@@ -72,15 +73,15 @@ class UserValuesTest {
     void usernamesHaveOneToOneHundredCharacters() {
         assertThat(new Username("a").value()).isEqualTo("a");
         assertThat(new Username("u".repeat(100)).value()).hasSize(100);
-        assertThat(codeOf(() -> new Username(""))).isEqualTo("string_too_short");
-        assertThat(codeOf(() -> new Username(null))).isEqualTo("string_too_short");
-        assertThat(codeOf(() -> new Username("u".repeat(101)))).isEqualTo("string_too_long");
+        assertThat(ruleOf(() -> new Username(""))).isEqualTo(Rule.TOO_SHORT);
+        assertThat(ruleOf(() -> new Username(null))).isEqualTo(Rule.TOO_SHORT);
+        assertThat(ruleOf(() -> new Username("u".repeat(101)))).isEqualTo(Rule.TOO_LONG);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {" alice", "alice ", "al\u0000ice"})
     void usernamesHaveNoSurroundingBlanksOrControlCharacters(String name) {
-        assertThat(codeOf(() -> new Username(name))).isEqualTo("value_error");
+        assertThat(ruleOf(() -> new Username(name))).isEqualTo(Rule.UNTRIMMED_OR_CONTROL_CHARACTERS);
     }
 
     @Test
@@ -88,8 +89,12 @@ class UserValuesTest {
         assertThat(Role.fromCode("admin")).isEqualTo(Role.ADMIN);
         assertThat(Role.fromCode("requester")).isEqualTo(Role.REQUESTER);
         assertThatThrownBy(() -> Role.fromCode("Admin"))
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("'admin', 'requester'");
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.rule()).isEqualTo(Rule.NOT_ONE_OF);
+                            assertThat(v.options()).containsExactly("admin", "requester");
+                            assertThat(v.rejected()).isEqualTo("Admin");
+                        }));
     }
 
     @Test

@@ -18,7 +18,6 @@ import io.bookingservice.application.port.in.RescheduleBookingUseCase;
 import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.application.port.in.SubmitBookingUseCase;
 import io.bookingservice.domain.ValidationException;
-import io.bookingservice.domain.Violation;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
@@ -256,10 +255,7 @@ class BookingController {
         try {
             return work.get();
         } catch (ValidationException e) {
-            // The model names the header its own way; FastAPI's loc for a header is ["header", name].
-            throw new RequestValidationException(ViolationErrors.of(e.violations().stream()
-                    .map(v -> new Violation("", v.code(), v.message(), v.limit())).toList(),
-                    List.of("header", "idempotency-key"), null));
+            throw new RequestValidationException(ViolationErrors.ofHeader(e.violations(), "idempotency-key"));
         }
     }
 

@@ -86,15 +86,24 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({InvalidTransitionException.class, OverlapException.class, ConcurrentUpdateException.class,
-            DuplicateException.class, IdempotencyKeyInProgressException.class})
+            DuplicateException.class})
     void conflict(RuntimeException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         problems.write(request, response, HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** The header's name is the web's word for the key; the core only knows it is a key. */
+    @ExceptionHandler(IdempotencyKeyInProgressException.class)
+    void keyInProgress(IdempotencyKeyInProgressException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        problems.write(request, response, HttpStatus.CONFLICT,
+                "A request with this Idempotency-Key is still in progress; retry later");
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     void keyReused(IdempotencyKeyReusedException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
+                "This Idempotency-Key was already used for a different request");
     }
 
     @ExceptionHandler(AuthenticationFailedException.class)

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
@@ -36,8 +37,22 @@ record BookingRow(Long id, Instant eventTime, Address address, int durationMinut
                 booking.version());
     }
 
-    /** Through the domain's reconstitution path: legacy values are taken as stored. */
+    /**
+     * Through the domain's reconstitution path: legacy values are taken as stored.
+     *
+     * @throws IllegalStateException when the stored row breaks a domain rule (a corrupt row is
+     *                               the service's fault, a 500, never a 422 about the client's input)
+     */
     Booking toDomain() {
+        try {
+            return reconstitute();
+        } catch (ValidationException e) {
+            throw new IllegalStateException("booking_requests row " + id + " holds a value the domain refuses: "
+                    + e.getMessage());
+        }
+    }
+
+    private Booking reconstitute() {
         return new Booking(
                 new BookingId(id),
                 eventTime,

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.Role;
@@ -27,9 +28,17 @@ record UserRow(Long id, String username, String hashedPassword, boolean disabled
                 user.role().code(), user.passwordChangedAt());
     }
 
+    /**
+     * @throws IllegalStateException when the stored row breaks a domain rule (a corrupt row is
+     *                               the service's fault, a 500, never a 422 about the client's input)
+     */
     User toDomain() {
-        return new User(new UserId(id), new Username(username), new PasswordHash(hashedPassword), disabled,
-                Role.fromCode(role), passwordChangedAt);
+        try {
+            return new User(new UserId(id), new Username(username), new PasswordHash(hashedPassword), disabled,
+                    Role.fromCode(role), passwordChangedAt);
+        } catch (ValidationException e) {
+            throw new IllegalStateException("users row " + id + " holds a value the domain refuses: " + e.getMessage());
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.bookingservice.adapters.persistence.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
@@ -60,6 +59,9 @@ class BookingRowTest {
         BookingRow row = new BookingRow(1L, null, ADDRESS, 30, "T", "a@b.co", "archived", null, null, null, null,
                 null, 0);
 
-        assertThatThrownBy(row::toDomain).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(row::toDomain)
+                .as("a corrupt row is the service's fault (500), not a ValidationException (422 about the client's body)")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("booking_requests row 1");
     }
 }

@@ -1,6 +1,7 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.PasswordHash;
@@ -42,5 +43,16 @@ class UserRowTest {
         assertThat(new UserRow(1L, "admin", HASH, false, "admin", null).toString())
                 .doesNotContain(HASH)
                 .contains("admin");
+    }
+
+    @Test
+    void aStoredRowTheDomainRefusesIsTheServicesFaultNotTheClients() {
+        UserRow unknownRole = new UserRow(4L, "operator", HASH, false, "root", null);
+        UserRow paddedName = new UserRow(5L, " padded ", HASH, false, "requester", null);
+
+        assertThatThrownBy(unknownRole::toDomain).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("users row 4");
+        assertThatThrownBy(paddedName::toDomain).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("users row 5");
     }
 }

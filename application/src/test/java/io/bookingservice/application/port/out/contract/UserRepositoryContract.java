@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -182,17 +183,19 @@ public abstract class UserRepositoryContract {
         Instant changedAt = Instant.parse("2031-02-03T04:05:06Z");
         CountDownLatch adminHoldsTheLock = new CountDownLatch(1);
         CountDownLatch bobStarted = new CountDownLatch(1);
+        AtomicReference<Thread> bobThread = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<User> admin = pool.submit(() -> transactions().inTransaction(() -> {
                 User read = users().findByUsernameForUpdate(bob.username()).orElseThrow();
                 adminHoldsTheLock.countDown();
                 await(bobStarted);
-                pause(); // time for Bob's unit of work to reach its own read
+                awaitBlockedOnLock(bobThread);
                 return users().update(read.withDisabled(true));
             }));
             await(adminHoldsTheLock);
             Future<User> self = pool.submit(() -> {
+                bobThread.set(Thread.currentThread());
                 // Counted down outside the unit of work: an adapter whose units of work
                 // exclude each other as a whole may block Bob at its start.
                 bobStarted.countDown();
@@ -223,12 +226,34 @@ public abstract class UserRepositoryContract {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+    /**
+     * Returns once the other unit of work waits for the lock this thread holds on the account:
+     * no guessed sleep. This default suits adapters that lock in the JVM (the waiting thread
+     * parks); an adapter whose lock lives elsewhere (a database) overrides it and asks there.
+     *
+     * @param waiter  the thread of the unit of work that should be waiting (set once it started)
+     */
+    protected void awaitBlockedOnLock(AtomicReference<Thread> waiter) {
+        awaitCondition("the other unit of work to wait for the lock", () -> {
+            Thread thread = waiter.get();
+            return thread != null && (thread.getState() == Thread.State.WAITING
+                    || thread.getState() == Thread.State.BLOCKED);
+        });
+    }
+
+    /** Polls {@code condition} every few milliseconds, failing after the deadlock guard. */
+    protected static void awaitCondition(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLOCK_GUARD_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 

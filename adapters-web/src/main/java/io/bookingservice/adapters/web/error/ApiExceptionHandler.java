@@ -9,6 +9,7 @@ import io.bookingservice.application.error.IdempotencyKeyInProgressException;
 import io.bookingservice.application.error.IdempotencyKeyReusedException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.error.StorageUnavailableException;
+import io.bookingservice.application.error.UnstorableValueException;
 import io.bookingservice.application.error.WrongPasswordException;
 import io.bookingservice.domain.InvalidTransitionException;
 import io.bookingservice.domain.OverlapException;
@@ -66,6 +67,21 @@ class ApiExceptionHandler {
             throws IOException {
         problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
                 ViolationErrors.of(e.violations(), List.of("body"), null));
+    }
+
+    /**
+     * The storage refused a value of this request (beyond its range, a NUL …): the input rules
+     * should have caught it, so it is logged for us, but it is the client's input, never a 500.
+     * Which field is unknown here, so the entry names where the input came from.
+     */
+    @ExceptionHandler(UnstorableValueException.class)
+    void unstorable(UnstorableValueException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.warn("refused an unstorable value: {}", e.getMessage());
+        String source = request.getContentLengthLong() > 0 || request.getContentType() != null ? "body" : "query";
+        problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, List.of(new FieldError("value_error",
+                List.of(source), "Value error, a value is out of the range this service can store", null,
+                Map.of("error", Map.of()))));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -18,6 +18,8 @@ import io.bookingservice.domain.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +80,7 @@ class ApiExceptionHandler {
     void unstorable(UnstorableValueException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         log.warn("refused an unstorable value: {}", e.getMessage());
-        String source = request.getContentLengthLong() > 0 || request.getContentType() != null ? "body" : "query";
+        String source = request.getContentLengthLong() > 0 || request.getHeader("Content-Type") != null ? "body" : "query";
         problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, List.of(new FieldError("value_error",
                 List.of(source), "Value error, a value is out of the range this service can store", null,
                 Map.of("error", Map.of()))));
@@ -182,6 +184,16 @@ class ApiExceptionHandler {
         response.setHeader(HttpHeaders.ACCEPT, accepted);
         problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported media type; send " + accepted);
+    }
+
+    /**
+     * {@code Content-Type: application/json; charset=nonsense}: Jetty throws as soon as anything
+     * asks for the content type, before a handler is even chosen. The client's header is at fault.
+     */
+    @ExceptionHandler({UnsupportedCharsetException.class, IllegalCharsetNameException.class})
+    void unsupportedCharset(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset; send UTF-8");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -60,7 +60,11 @@ public final class RunningService {
             server = HttpServer.start(root, webLayer.configurations(), webLayer.filterBeans(), settings.port(), DRAIN_TIMEOUT);
         } catch (Exception e) {
             if (management != null) {
-                management.stop();
+                try {
+                    management.stop();
+                } catch (Exception stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
             }
             root.close();
             throw e;

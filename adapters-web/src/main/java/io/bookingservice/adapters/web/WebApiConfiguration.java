@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code org.springframework.security.oauth2.jwt.JwtDecoder} (see {@link WebSecurityConfiguration});</li>
  *   <li>{@link WebSettings};</li>
  *   <li>optionally an {@code io.micrometer.core.instrument.MeterRegistry}: request and decision meters
- *       go there, and {@code GET /metrics} serves it when it is (or contains) a {@code PrometheusMeterRegistry}.</li>
+ *       go there (unless {@link WebSettings#metricsEnabled()} is off). This adapter does not serve them:
+ *       exposing the registry (for Prometheus, on a management port) is the bootstrap's business.</li>
  * </ul>
  *
  * <p>And register two servlet filters, in this order, in front of the {@code DispatcherServlet}:
@@ -98,10 +99,13 @@ public class WebApiConfiguration implements WebMvcConfigurer {
         return new ProblemWriter(json);
     }
 
-    /** On the bootstrap's {@link MeterRegistry} if it has one (a {@code PrometheusMeterRegistry} for {@code /metrics}). */
+    /**
+     * On the bootstrap's {@link MeterRegistry} if it has one and metrics are on; with metrics off
+     * nothing is recorded, even into a registry that is there.
+     */
     @Bean
     public ApiMetrics apiMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new ApiMetrics(registry.getIfAvailable());
+        return new ApiMetrics(settings.metricsEnabled() ? registry.getIfAvailable() : null);
     }
 
     @Bean(REQUEST_FILTER)

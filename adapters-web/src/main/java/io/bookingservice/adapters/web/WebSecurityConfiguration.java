@@ -90,10 +90,10 @@ public class WebSecurityConfiguration {
                 path.matcher(HttpMethod.GET, "/ping"),
                 path.matcher(HttpMethod.GET, "/health/live"),
                 path.matcher(HttpMethod.GET, "/health/ready"),
-                path.matcher(HttpMethod.GET, "/openapi.json")));
-        if (settings.metricsEnabled()) {
-            open.add(path.matcher(HttpMethod.GET, "/metrics"));
-        }
+                path.matcher(HttpMethod.GET, "/openapi.json"),
+                // Served on the management port now; here anyone gets a plain 404, so that a
+                // scraper still pointed at the public port learns it moved, not that it needs a token.
+                path.matcher(HttpMethod.GET, "/metrics")));
         open.add(docsRoutes(settings));
         return new OrRequestMatcher(open);
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param docsUrl             where the API documentation UI is served, or {@code null} (off, as before);
  *                            normalised by {@link #docsPath(String)}
  * @param maxBodyBytes        largest accepted request body; larger ones get 413
- * @param metricsEnabled      whether {@code GET /metrics} is served
+ * @param metricsEnabled      whether requests and decisions are metered at all (off: nothing is recorded)
  */
 public record WebSettings(List<String> corsAllowedOrigins, String docsUrl,
                           long maxBodyBytes, boolean metricsEnabled) {

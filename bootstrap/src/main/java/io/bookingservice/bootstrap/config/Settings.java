@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param databaseUrl        DATABASE_URL (or, for ENV=test, DATABASE_URL_TEST); when empty the
  *                           database comes from Secrets Manager (dev, prod) or is embedded (local)
  * @param adminPassword      the first admin's password on an empty users table; generated when empty
- * @param metricsEnabled     serve {@code GET /metrics} (BOOKING_METRICS, default on)
+ * @param metricsEnabled     record metrics and serve them on the management port (BOOKING_METRICS, default on)
+ * @param managementPort     port of {@code GET /metrics} (BOOKING_MANAGEMENT_PORT); 0 (default): a free one, logged
+ * @param managementAddress  address the management port binds to (BOOKING_MANAGEMENT_ADDRESS, default 127.0.0.1)
  * @param secretsEndpoint    AWS_ENDPOINT_URL_SECRETS_MANAGER, else AWS_ENDPOINT_URL; empty: AWS itself
  */
 public record Settings(
@@ -27,6 +29,8 @@ public record Settings(
         boolean passwordRehash,
         boolean migrateOnStart,
         boolean metricsEnabled,
+        int managementPort,
+        String managementAddress,
         List<String> corsAllowedOrigins,
         Optional<String> docsUrl,
         LogFormat logFormat,
@@ -48,6 +52,7 @@ public record Settings(
                 + ", adminPassword=" + (adminPassword.isPresent() ? "[redacted]" : "(generated)")
                 + ", acceptLegacyTokens=" + acceptLegacyTokens + ", passwordRehash=" + passwordRehash
                 + ", migrateOnStart=" + migrateOnStart + ", metricsEnabled=" + metricsEnabled
+                + ", management=" + managementAddress + ":" + managementPort
                 + ", corsAllowedOrigins=" + corsAllowedOrigins
                 + ", docsUrl=" + docsUrl.orElse("(off)") + ", logFormat=" + logFormat
                 + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)") + "]";

@@ -5,8 +5,10 @@ import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link Settings} the 12-factor way. Each setting is named by its environment variable
@@ -27,6 +30,10 @@ import java.util.Properties;
 public final class SettingsLoader {
 
     public static final String CONFIG_FILE = "BOOKING_CONFIG";
+
+    /** The management port's default address: reachable from this host only (see docs/operations.md). */
+    static final String LOOPBACK = "127.0.0.1";
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
@@ -72,6 +79,8 @@ public final class SettingsLoader {
                 flag("BOOKING_PASSWORD_REHASH", true),
                 flag("BOOKING_MIGRATE_ON_START", true),
                 flag("BOOKING_METRICS", true),
+                lookup("BOOKING_MANAGEMENT_PORT").map(v -> port("BOOKING_MANAGEMENT_PORT", v)).orElse(0),
+                lookup("BOOKING_MANAGEMENT_ADDRESS").map(SettingsLoader::address).orElse(LOOPBACK),
                 lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
                 lookup("DOCS_URL").map(SettingsLoader::docsUrl),
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
@@ -111,6 +120,28 @@ public final class SettingsLoader {
             // Falls through to the one message that says what is allowed.
         }
         throw new InvalidSettingsException(name + " must be a port number between 0 and 65535");
+    }
+
+    /**
+     * An IP address literal ({@code 127.0.0.1}, {@code 0.0.0.0}, {@code ::1}, {@code ::}) or
+     * {@code localhost}: no host names, so reading the settings never waits on DNS.
+     */
+    private static String address(String value) {
+        String address = value.strip();
+        if (address.equalsIgnoreCase("localhost") || IPV4.matcher(address).matches()) {
+            return address;
+        }
+        if (address.contains(":") && address.matches("[0-9A-Fa-f:.]+")) {
+            try {
+                // With a colon and only these characters this parses a literal; it never resolves a name.
+                InetAddress.getByName(address);
+                return address;
+            } catch (UnknownHostException e) {
+                // Falls through to the message saying what is allowed.
+            }
+        }
+        throw new InvalidSettingsException("BOOKING_MANAGEMENT_ADDRESS must be an IP address such as 127.0.0.1 "
+                + "(this host only), 0.0.0.0 (every interface) or ::1");
     }
 
     private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

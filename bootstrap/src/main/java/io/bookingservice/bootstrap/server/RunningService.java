@@ -4,10 +4,12 @@ import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.bootstrap.wiring.Draining;
 import io.bookingservice.bootstrap.wiring.ServiceContext;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,12 +32,14 @@ public final class RunningService {
 
     private final AnnotationConfigApplicationContext root;
     private final HttpServer server;
+    private final ManagementServer management;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private RunningService(AnnotationConfigApplicationContext root, HttpServer server) {
+    private RunningService(AnnotationConfigApplicationContext root, HttpServer server, ManagementServer management) {
         this.root = root;
         this.server = server;
+        this.management = management;
     }
 
     /**
@@ -46,23 +50,46 @@ public final class RunningService {
                                        PrintStream console) throws Exception {
         long begin = System.nanoTime();
         AnnotationConfigApplicationContext root = ServiceContext.start(settings, secrets, console);
+        ManagementServer management = null;
         HttpServer server;
         try {
+            if (settings.metricsEnabled()) {
+                management = ManagementServer.start(settings.managementAddress(), settings.managementPort(),
+                        root.getBean(PrometheusMeterRegistry.class));
+            }
             server = HttpServer.start(root, webLayer.configurations(), webLayer.filterBeans(), settings.port(), DRAIN_TIMEOUT);
         } catch (Exception e) {
+            if (management != null) {
+                try {
+                    management.stop();
+                } catch (Exception stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+            }
             root.close();
             throw e;
         }
-        RunningService service = new RunningService(root, server);
+        RunningService service = new RunningService(root, server, management);
         LOG.info("booking service (ENV={}, {}) listening on http://localhost:{}/ — ready in {} ms",
                 settings.environment().code(), settings.persistence().name().toLowerCase(java.util.Locale.ROOT),
                 server.port(), (System.nanoTime() - begin) / 1_000_000);
         LOG.info("get a token: curl -s -X POST http://localhost:{}/token -d username=admin -d 'password=…'", server.port());
+        if (management != null) {
+            LOG.info("metrics at {} (management port{})", management.metricsUrl(),
+                    settings.managementPort() == 0 ? " picked at random: set BOOKING_MANAGEMENT_PORT for a fixed one" : "");
+        } else {
+            LOG.info("metrics off (BOOKING_METRICS=off): nothing is recorded and no management port is opened");
+        }
         return service;
     }
 
     public int port() {
         return server.port();
+    }
+
+    /** The management port serving {@code GET /metrics}; empty when metrics are off. */
+    public OptionalInt managementPort() {
+        return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
     }
 
     /** The root context, for operators' tools and tests that need a service directly. */
@@ -87,9 +114,22 @@ public final class RunningService {
         } catch (Exception e) {
             LOG.error("the HTTP server did not stop cleanly", e);
         } finally {
+            stopManagement();
             root.close();
             LOG.info("stopped");
             stopped.countDown();
+        }
+    }
+
+    /** After the public port: a scrape during the drain still sees the last requests. */
+    private void stopManagement() {
+        if (management == null) {
+            return;
+        }
+        try {
+            management.stop();
+        } catch (Exception e) {
+            LOG.error("the management server did not stop cleanly", e);
         }
     }
 

@@ -23,8 +23,9 @@ public class DatabaseConfiguration {
     static final int POOL_SIZE = 10;
 
     @Bean(destroyMethod = "close")
-    Database database(Settings settings, ObjectProvider<SecretSource> secrets, MeterRegistry meters) {
-        Database database = Database.open(settings, secrets::getObject, POOL_SIZE, meters);
+    Database database(Settings settings, ObjectProvider<SecretSource> secrets, ObjectProvider<MeterRegistry> meters) {
+        // No registry when BOOKING_METRICS is off: the pool then publishes nothing.
+        Database database = Database.open(settings, secrets::getObject, POOL_SIZE, meters.getIfAvailable());
         if (settings.migrateOnStart()) {
             try {
                 database.migrations().upgrade("head");

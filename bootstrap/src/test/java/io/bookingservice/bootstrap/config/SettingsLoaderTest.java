@@ -131,6 +131,33 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theManagementPortIsOnLoopbackAndPickedFreeUnlessConfigured() throws IOException {
+        Settings defaults = SettingsLoader.load(Map.of(), Map.of());
+        assertThat(defaults.managementAddress()).isEqualTo("127.0.0.1");
+        assertThat(defaults.managementPort()).isZero();
+
+        Path file = write("BOOKING_MANAGEMENT_PORT=9101\nBOOKING_MANAGEMENT_ADDRESS=::1\n");
+        Settings fromFile = SettingsLoader.load(Map.of(SettingsLoader.CONFIG_FILE, file.toString()), Map.of());
+        assertThat(fromFile.managementPort()).isEqualTo(9101);
+        assertThat(fromFile.managementAddress()).isEqualTo("::1");
+        Settings fromEnvironment = SettingsLoader.load(Map.of(SettingsLoader.CONFIG_FILE, file.toString()),
+                Map.of("BOOKING_MANAGEMENT_PORT", "9102", "BOOKING_MANAGEMENT_ADDRESS", "0.0.0.0"));
+        assertThat(fromEnvironment.managementPort()).isEqualTo(9102);
+        assertThat(fromEnvironment.managementAddress()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aBadManagementPortOrAddressIsRefusedByName() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_MANAGEMENT_PORT", "70000")))
+                .hasMessage("BOOKING_MANAGEMENT_PORT must be a port number between 0 and 65535");
+        for (String bad : List.of("300.1.2.3", "metrics.internal", "::g", "1.2.3")) {
+            assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_MANAGEMENT_ADDRESS", bad)))
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageStartingWith("BOOKING_MANAGEMENT_ADDRESS must be an IP address");
+        }
+    }
+
+    @Test
     void secretsManagerEndpointPrefersTheServiceSpecificVariable() {
         Settings settings = SettingsLoader.load(Map.of(), Map.of(
                 "AWS_ENDPOINT_URL", "http://localhost:4566",

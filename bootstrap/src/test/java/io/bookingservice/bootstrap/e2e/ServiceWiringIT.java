@@ -204,7 +204,8 @@ class ServiceWiringIT {
             assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(200);
             assertThat(http.get("/booking/", null).statusCode()).isEqualTo(401);
 
-            HttpResponse<String> metrics = http.get("/metrics", null);
+            assertThat(http.get("/metrics", null).statusCode()).isEqualTo(404);
+            HttpResponse<String> metrics = new Http(service.managementPort().orElseThrow()).get("/metrics", null);
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body())
                     .containsPattern("hikaricp_connections_active\\{[^}]*pool=\"booking-db\"")

@@ -3,6 +3,7 @@ package io.bookingservice.adapters.persistence.mybatis;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.StorageUnavailableException;
+import io.bookingservice.application.error.UnstorableValueException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -29,6 +30,18 @@ final class DatabaseErrors {
 
     /** serialization_failure, deadlock_detected: another transaction won; retrying may succeed. */
     private static final Set<String> LOST_RACE = Set.of("40001", "40P01");
+
+    /**
+     * The data exceptions (SQLSTATE class 22) a bound value causes when it does not fit:
+     * string_data_right_truncation, numeric_value_out_of_range, invalid_datetime_format,
+     * datetime_field_overflow, character_not_in_repertoire (a NUL in text),
+     * string_data_length_mismatch, untranslatable_character (a {@code \u0000} in jsonb). Every
+     * statement here binds what the use case passed, so these mean the request's values were
+     * unstorable. The rest of class 22 (division_by_zero, invalid_parameter_value, invalid text
+     * representation …) points at our SQL or at stored data, and stays a server error.
+     */
+    private static final Set<String> UNSTORABLE_VALUE = Set.of("22001", "22003", "22007", "22008", "22021", "22026",
+            "22P05");
 
     private DatabaseErrors() {
     }
@@ -73,6 +86,10 @@ final class DatabaseErrors {
         }
         if (state.filter(LOST_RACE::contains).isPresent()) {
             return new ConcurrentUpdateException("A concurrent change interfered (" + action + "); retry");
+        }
+        if (state.filter(UNSTORABLE_VALUE::contains).isPresent()) {
+            return new UnstorableValueException("A value cannot be stored (" + action + ", SQLState " + state.get() + ")",
+                    failure);
         }
         return new IllegalStateException("Database operation failed: " + action
                 + state.map(s -> " (SQLState " + s + ")").orElse(""), failure);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.StorageUnavailableException;
+import io.bookingservice.application.error.UnstorableValueException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -54,6 +55,26 @@ class DatabaseErrorsTest {
         RuntimeException deadlock = new UncategorizedSQLException("q", "sql", new SQLException("deadlock", "40P01"));
 
         assertThat(DatabaseErrors.translate(deadlock, "update")).isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    /** Issue 9 §4: a NUL in a topic or a time beyond PostgreSQL's range came back as a 500. */
+    @Test
+    void aDataExceptionFromAnUnstorableValueIsTheRequestsFaultAndKeepsItsCause() {
+        for (String state : new String[] {"22001", "22003", "22007", "22008", "22021", "22026", "22P05"}) {
+            SQLException driver = new SQLException("invalid byte sequence", state);
+            RuntimeException failure = new UncategorizedSQLException("q", "sql", driver);
+            assertThat(DatabaseErrors.translate(failure, "insert booking")).as(state)
+                    .isInstanceOf(UnstorableValueException.class).hasRootCause(driver);
+        }
+    }
+
+    @Test
+    void otherDataExceptionsStayServerErrors() {
+        for (String state : new String[] {"22012", "22023", "22P02", "2201B", "22000"}) {
+            RuntimeException failure = new UncategorizedSQLException("q", "sql", new SQLException("data", state));
+            assertThat(DatabaseErrors.translate(failure, "list bookings")).as(state)
+                    .isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test

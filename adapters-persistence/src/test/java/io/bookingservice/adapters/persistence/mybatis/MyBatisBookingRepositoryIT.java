@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.NotFoundException;
+import io.bookingservice.application.error.UnstorableValueException;
 import io.bookingservice.application.model.BookingQuery;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.domain.OverlapException;
@@ -62,6 +63,26 @@ class MyBatisBookingRepositoryIT {
         assertThat(stored.id()).isNotNull();
         assertThat(stored).isEqualTo(booking.withId(stored.id()));
         assertThat(bookings.findById(stored.id())).contains(stored);
+    }
+
+    /** Issue 9 §4: these came back as a 500; PostgreSQL refuses them with SQLSTATE class 22. */
+    @Test
+    void valuesPostgresqlCannotStoreAreTheRequestsFaultNotAServerError() {
+        Booking nulInTopic = new Booking(null, Instant.parse("2031-02-21T10:00:00Z"),
+                new Address("1 Main St", "Oslo", null, "Norway"), 30, "Fore\u0000casting",
+                "a@example.org", BookingStatus.PENDING, requester.id(), NOW, NOW, null, null, 0);
+        assertThatThrownBy(() -> bookings.insert(nulInTopic)).isInstanceOf(UnstorableValueException.class)
+                .hasMessageContaining("22021");
+
+        Booking nulInAddress = new Booking(null, Instant.parse("2031-02-21T11:00:00Z"),
+                new Address("1 Main\u0000St", "Oslo", null, "Norway"), 30, "Forecasting",
+                "a@example.org", BookingStatus.PENDING, requester.id(), NOW, NOW, null, null, 0);
+        assertThatThrownBy(() -> bookings.insert(nulInAddress)).isInstanceOf(UnstorableValueException.class);
+
+        Booking farFuture = PostgresFixture.pending(requester, Instant.parse("+300000-01-01T00:00:00Z"), 30, NOW);
+        assertThatThrownBy(() -> bookings.insert(farFuture)).isInstanceOf(UnstorableValueException.class);
+        assertThatThrownBy(() -> bookings.list(new BookingQuery(Set.of(), Instant.parse("+300000-01-01T00:00:00Z"),
+                null, null), null, 10)).isInstanceOf(UnstorableValueException.class);
     }
 
     @Test

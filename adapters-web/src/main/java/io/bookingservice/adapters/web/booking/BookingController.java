@@ -317,8 +317,7 @@ class BookingController {
             }
             Instant parsed = DateTimes.parse(text);
             if (parsed == null) {
-                errors.add(FieldError.of("datetime_from_date_parsing", List.of("query", name),
-                        "Input should be a valid datetime or date, invalid datetime format", text));
+                errors.add(DateTimes.refusal(List.of("query", name), text));
             }
             return parsed;
         }

@@ -26,9 +26,9 @@ final class BookingRequests {
         Instant eventTime = in.dateTime(object, BODY, "event_time", false);
         JsonNode address = in.object(object, BODY, "address", true, "Address");
         AddressInput where = address == null ? null : address(in, address);
-        String topic = in.string(object, BODY, "topic", true);
+        String topic = in.text(object, BODY, "topic", true);
         Integer duration = in.integer(object, BODY, "duration_minutes", true);
-        String requestedBy = in.string(object, BODY, "requested_by", true);
+        String requestedBy = in.text(object, BODY, "requested_by", true);
         in.throwIfInvalid();
         return new SubmitBookingCommand(eventTime, where, duration, topic, requestedBy);
     }
@@ -40,7 +40,7 @@ final class BookingRequests {
         Instant eventTime = in.dateTime(object, BODY, "event_time", false);
         JsonNode address = in.object(object, BODY, "address", false, "Address");
         AddressInput where = address == null ? null : address(in, address);
-        String topic = in.string(object, BODY, "topic", false);
+        String topic = in.text(object, BODY, "topic", false);
         Integer duration = in.integer(object, BODY, "duration_minutes", false);
         in.throwIfInvalid();
         return new RescheduleBookingCommand(eventTime, where, duration, topic);
@@ -56,9 +56,9 @@ final class BookingRequests {
 
     private static AddressInput address(JsonInput in, JsonNode address) {
         return new AddressInput(
-                in.string(address, ADDRESS, "street", true),
-                in.string(address, ADDRESS, "city", true),
-                in.string(address, ADDRESS, "state", false),
-                in.string(address, ADDRESS, "country", true));
+                in.text(address, ADDRESS, "street", true),
+                in.text(address, ADDRESS, "city", true),
+                in.text(address, ADDRESS, "state", false),
+                in.text(address, ADDRESS, "country", true));
     }
 }

@@ -9,6 +9,7 @@ import io.bookingservice.application.error.IdempotencyKeyInProgressException;
 import io.bookingservice.application.error.IdempotencyKeyReusedException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.error.StorageUnavailableException;
+import io.bookingservice.application.error.UnstorableValueException;
 import io.bookingservice.application.error.WrongPasswordException;
 import io.bookingservice.domain.InvalidTransitionException;
 import io.bookingservice.domain.OverlapException;
@@ -17,6 +18,8 @@ import io.bookingservice.domain.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +69,21 @@ class ApiExceptionHandler {
             throws IOException {
         problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
                 ViolationErrors.of(e.violations(), List.of("body"), null));
+    }
+
+    /**
+     * The storage refused a value of this request (beyond its range, a NUL …): the input rules
+     * should have caught it, so it is logged for us, but it is the client's input, never a 500.
+     * Which field is unknown here, so the entry names where the input came from.
+     */
+    @ExceptionHandler(UnstorableValueException.class)
+    void unstorable(UnstorableValueException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.warn("refused an unstorable value: {}", e.getMessage());
+        String source = request.getContentLengthLong() > 0 || request.getHeader("Content-Type") != null ? "body" : "query";
+        problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, List.of(new FieldError("value_error",
+                List.of(source), "Value error, a value is out of the range this service can store", null,
+                Map.of("error", Map.of()))));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -175,6 +193,16 @@ class ApiExceptionHandler {
         response.setHeader(HttpHeaders.ACCEPT, accepted);
         problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported media type; send " + accepted);
+    }
+
+    /**
+     * {@code Content-Type: application/json; charset=nonsense}: Jetty throws as soon as anything
+     * asks for the content type, before a handler is even chosen. The client's header is at fault.
+     */
+    @ExceptionHandler({UnsupportedCharsetException.class, IllegalCharsetNameException.class})
+    void unsupportedCharset(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset; send UTF-8");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

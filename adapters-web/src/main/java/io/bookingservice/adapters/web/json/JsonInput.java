@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +49,42 @@ public final class JsonInput {
             return null;
         }
         return value.stringValue();
+    }
+
+    /**
+     * A string member of free text a person reads or a database stores (topic, address,
+     * contact e-mail): as {@link #string}, and refusing Unicode control characters (category
+     * Cc) other than tab, line feed and carriage return. A NUL cannot be stored in PostgreSQL
+     * text at all, and the rest only hide or garble what an admin sees. A rule of this service,
+     * not of the Python one (see docs/web-api.md, deviations). Never for passwords: any
+     * character is allowed there.
+     */
+    public String text(JsonNode parent, List<Object> loc, String name, boolean required) {
+        String value = string(parent, loc, name, required);
+        if (value == null) {
+            return null;
+        }
+        int control = firstControlCharacter(value);
+        if (control >= 0) {
+            List<Object> at = new ArrayList<>(loc);
+            at.add(name);
+            errors.add(new FieldError("value_error", at,
+                    "Value error, control character U+%04X is not allowed".formatted(control), value,
+                    Map.of("error", Map.of())));
+            return null;
+        }
+        return value;
+    }
+
+    /** @return the first code point of category Cc other than tab, line feed, carriage return; or -1 */
+    static int firstControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -95,8 +132,9 @@ public final class JsonInput {
         }
         Instant parsed = DateTimes.parse(value.stringValue());
         if (parsed == null) {
-            error("datetime_from_date_parsing", loc, name,
-                    "Input should be a valid datetime or date, invalid datetime format", value);
+            List<Object> at = new ArrayList<>(loc);
+            at.add(name);
+            errors.add(DateTimes.refusal(at, value.stringValue()));
         }
         return parsed;
     }

@@ -11,7 +11,9 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Times every request, including those the security chain answers itself (401, 403), which is
- * why this is a servlet filter and not an MVC interceptor. The route is the matched pattern
+ * why this is a servlet filter and not an MVC interceptor. It runs before Spring Security has
+ * looked at anything, so nothing it tags may come from the request as sent: {@link ApiMetrics}
+ * reduces the method, route and status to closed sets. The route is the matched pattern
  * ({@code /booking/{id}}); requests that matched none are counted under {@code UNMATCHED}.
  */
 public final class RequestMetricsFilter extends OncePerRequestFilter {
@@ -25,12 +27,16 @@ public final class RequestMetricsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!metrics.enabled()) {
+            chain.doFilter(request, response);
+            return;
+        }
         Timer.Sample sample = metrics.start();
         try {
             chain.doFilter(request, response);
         } finally {
             Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            metrics.request(sample, request.getMethod(), pattern == null ? "UNMATCHED" : pattern.toString(),
+            metrics.request(sample, request.getMethod(), pattern == null ? null : pattern.toString(),
                     response.getStatus());
         }
     }

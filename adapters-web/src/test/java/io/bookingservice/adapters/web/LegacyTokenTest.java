@@ -9,6 +9,7 @@ import io.bookingservice.adapters.web.security.Ed25519JwtDecoder;
 import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
 import io.bookingservice.adapters.web.security.JwtKeys;
 import io.bookingservice.adapters.web.security.JwtSettings;
+import io.bookingservice.adapters.web.security.LegacyJwtFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class LegacyTokenTest {
 
-    /** After the fixture's requester token expired (2026-11) and before the admin one does (2035). */
+    /** After the fixture's requester token expired (2026-11). */
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,10 +57,20 @@ class LegacyTokenTest {
     }
 
     @Test
-    void aTokenMintedByThePythonServiceIsAccepted() throws Exception {
-        MockHttpServletResponse response = me(resource("admin-token-valid-until-2035.jwt"));
+    void aTokenInThePythonServicesShapeIsAccepted() throws Exception {
+        MockHttpServletResponse response = me(LegacyJwtFixtures.pythonShapedToken("admin", "admin", NOW));
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(JSON.readTree(response.getContentAsString()).get("username").stringValue()).isEqualTo("admin");
+    }
+
+    /** Issue 9 §6: signed with the real key, but no Python token ever lived past 30 minutes. */
+    @Test
+    void theAdminTokenValidUntil2035IsRefused() throws Exception {
+        MockHttpServletResponse response = me(resource("admin-token-valid-until-2035.jwt"));
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(JSON.readTree(response.getContentAsString()).get("detail").stringValue())
+                .isEqualTo("Could not validate credentials");
+        assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
     }
 
     @Test
@@ -72,7 +83,7 @@ class LegacyTokenTest {
 
     @Test
     void aTamperedTokenCannotBeValidated() throws Exception {
-        String token = resource("admin-token-valid-until-2035.jwt");
+        String token = LegacyJwtFixtures.pythonShapedToken("admin", "admin", NOW);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         MockHttpServletResponse response = me(tampered);
         assertThat(response.getStatus()).isEqualTo(401);

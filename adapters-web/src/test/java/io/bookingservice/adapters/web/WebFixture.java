@@ -3,6 +3,7 @@ package io.bookingservice.adapters.web;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import io.bookingservice.adapters.web.auth.AccessTokens;
+import io.bookingservice.adapters.web.auth.LoginFloor;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.application.port.in.SubmitBookingCommand;
@@ -28,6 +29,7 @@ import io.bookingservice.domain.user.Username;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.Filter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import org.springframework.mock.web.MockServletContext;
@@ -99,6 +101,8 @@ final class WebFixture implements AutoCloseable {
             beans.registerSingleton("webSettings", settings);
             beans.registerSingleton("meterRegistry", meters);
             beans.registerSingleton("loginThrottle", new LoginThrottle(LoginThrottleSettings.DEFAULT));
+            // Failed logins answer at once here; LoginFloorTest proves the floor on a fake clock.
+            beans.registerSingleton("loginFloor", new LoginFloor(Duration.ZERO));
         });
         context.register(WebApiConfiguration.class, WebSecurityConfiguration.class);
         context.refresh();

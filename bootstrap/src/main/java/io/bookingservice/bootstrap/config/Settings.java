@@ -3,6 +3,7 @@ package io.bookingservice.bootstrap.config;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param managementPort     port of {@code GET /metrics} (BOOKING_MANAGEMENT_PORT); 0 (default): a free one, logged
  * @param managementAddress  address the management port binds to (BOOKING_MANAGEMENT_ADDRESS, default 127.0.0.1)
  * @param secretsEndpoint    AWS_ENDPOINT_URL_SECRETS_MANAGER, else AWS_ENDPOINT_URL; empty: AWS itself
+ * @param trustedProxies     BOOKING_TRUSTED_PROXIES: CIDRs of our own proxies, whose forwarding headers
+ *                           are believed (validated); empty by default: none
+ * @param loginFloor         BOOKING_LOGIN_FLOOR: the least time a failed login takes (default 300 ms)
  */
 public record Settings(
         Environment environment,
@@ -34,10 +38,13 @@ public record Settings(
         List<String> corsAllowedOrigins,
         Optional<String> docsUrl,
         LogFormat logFormat,
-        Optional<URI> secretsEndpoint) {
+        Optional<URI> secretsEndpoint,
+        List<String> trustedProxies,
+        Duration loginFloor) {
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /** Local mode runs its own PostgreSQL unless it was given a database or told to keep data in memory. */
@@ -55,6 +62,7 @@ public record Settings(
                 + ", management=" + managementAddress + ":" + managementPort
                 + ", corsAllowedOrigins=" + corsAllowedOrigins
                 + ", docsUrl=" + docsUrl.orElse("(off)") + ", logFormat=" + logFormat
-                + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)") + "]";
+                + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)")
+                + ", trustedProxies=" + trustedProxies + ", loginFloor=" + loginFloor.toMillis() + "ms]";
     }
 }

@@ -1,6 +1,8 @@
 package io.bookingservice.bootstrap.config;
 
 import io.bookingservice.adapters.web.WebSettings;
+import io.bookingservice.adapters.web.auth.LoginFloor;
+import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
 import java.io.IOException;
@@ -13,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +38,8 @@ public final class SettingsLoader {
     /** The management port's default address: reachable from this host only (see docs/operations.md). */
     static final String LOOPBACK = "127.0.0.1";
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+    private static final Pattern LOGIN_FLOOR = Pattern.compile("(\\d{1,6})\\s*(ms|s)?");
+    private static final Duration MAX_LOGIN_FLOOR = Duration.ofSeconds(10);
 
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
@@ -84,7 +90,9 @@ public final class SettingsLoader {
                 lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
                 lookup("DOCS_URL").map(SettingsLoader::docsUrl),
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
-                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint));
+                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint),
+                lookup("BOOKING_TRUSTED_PROXIES").map(SettingsLoader::trustedProxies).orElse(List.of()),
+                lookup("BOOKING_LOGIN_FLOOR").map(SettingsLoader::loginFloor).orElse(LoginFloor.DEFAULT));
     }
 
     private Optional<String> lookup(String name) {
@@ -161,6 +169,31 @@ public final class SettingsLoader {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage());
         }
+    }
+
+    /** CIDRs as CORS_ALLOWED_ORIGINS lists its origins; each checked by the web adapter's resolver. */
+    private static List<String> trustedProxies(String value) {
+        List<String> cidrs = origins(value);
+        try {
+            ClientAddressResolver.trusting(cidrs);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+        return cidrs;
+    }
+
+    /** Milliseconds ({@code 300}, {@code 300ms}) or seconds ({@code 1s}); 0 switches the floor off. */
+    private static Duration loginFloor(String value) {
+        Matcher parts = LOGIN_FLOOR.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (parts.matches()) {
+            long amount = Long.parseLong(parts.group(1));
+            Duration floor = "s".equals(parts.group(2)) ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
+            if (floor.compareTo(MAX_LOGIN_FLOOR) <= 0) {
+                return floor;
+            }
+        }
+        throw new InvalidSettingsException("BOOKING_LOGIN_FLOOR must be a duration such as 300ms or 1s (at most "
+                + MAX_LOGIN_FLOOR.toSeconds() + "s; 0 switches it off)");
     }
 
     private static List<String> origins(String value) {

@@ -1,7 +1,9 @@
 package io.bookingservice.bootstrap.wiring;
 
 import io.bookingservice.adapters.web.WebSettings;
+import io.bookingservice.adapters.web.auth.LoginFloor;
 import io.bookingservice.adapters.web.auth.SignedAccessTokens;
+import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.adapters.web.security.Argon2Cost;
 import io.bookingservice.adapters.web.security.Argon2idPasswordHasher;
 import io.bookingservice.adapters.web.security.BoundedHashing;
@@ -61,13 +63,22 @@ public class SecurityConfiguration {
         return new SignedAccessTokens(signer);
     }
 
-    /**
-     * Per (username, address) and per address. It reads {@code getRemoteAddr()}: Jetty here trusts
-     * no forwarded headers, so behind a proxy every client shares the proxy's budget per address.
-     */
+    /** Per (username, client address) and per client address, the address from {@link ClientAddressResolver}. */
     @Bean
     LoginThrottle loginThrottle() {
         return new LoginThrottle(LoginThrottleSettings.DEFAULT);
+    }
+
+    /** BOOKING_TRUSTED_PROXIES: whose forwarding headers name the client and the origin (none by default). */
+    @Bean
+    ClientAddressResolver clientAddressResolver(Settings settings) {
+        return ClientAddressResolver.trusting(settings.trustedProxies());
+    }
+
+    /** BOOKING_LOGIN_FLOOR: failed logins answer no earlier than this after they arrived. */
+    @Bean
+    LoginFloor loginFloor(Settings settings) {
+        return new LoginFloor(settings.loginFloor());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,29 @@ class SettingsLoaderTest {
                 .isEqualTo(List.of("https://a.example", "https://b.example"));
         assertThat(SettingsLoader.load(Map.of(), Map.of("CORS_ALLOWED_ORIGINS", "[\"https://a.example\",\"https://b.example\"]")).corsAllowedOrigins())
                 .isEqualTo(List.of("https://a.example", "https://b.example"));
+    }
+
+    @Test
+    void trustedProxiesAreNoneByDefaultAndListedLikeOrigins() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of()).trustedProxies()).isEmpty();
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_TRUSTED_PROXIES", "10.0.0.0/8, 2001:db8::/32 192.0.2.7"))
+                .trustedProxies()).containsExactly("10.0.0.0/8", "2001:db8::/32", "192.0.2.7");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_TRUSTED_PROXIES", "10.0.0.0/8,proxy.internal")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("BOOKING_TRUSTED_PROXIES").hasMessageContaining("proxy.internal");
+    }
+
+    @Test
+    void theLoginFloorIs300MillisecondsUnlessConfigured() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of()).loginFloor()).isEqualTo(Duration.ofMillis(300));
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_LOGIN_FLOOR", "450")).loginFloor()).isEqualTo(Duration.ofMillis(450));
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_LOGIN_FLOOR", "500ms")).loginFloor()).isEqualTo(Duration.ofMillis(500));
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_LOGIN_FLOOR", "1s")).loginFloor()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_LOGIN_FLOOR", "0")).loginFloor()).isZero();
+        for (String bad : List.of("-1", "fast", "11s", "0.3s")) {
+            assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_LOGIN_FLOOR", bad)))
+                    .isInstanceOf(InvalidSettingsException.class).hasMessageStartingWith("BOOKING_LOGIN_FLOOR");
+        }
     }
 
     @Test

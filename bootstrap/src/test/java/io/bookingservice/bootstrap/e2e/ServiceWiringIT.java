@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.bookingservice.adapters.web.security.Ed25519SecretFormat;
 import io.bookingservice.adapters.web.security.JwtKeys;
 import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.port.in.GetBookingUseCase;
@@ -30,10 +31,14 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,16 +89,18 @@ class ServiceWiringIT {
                 HttpResponse<String> all = http.get("/booking/", token);
                 assertThat(all.statusCode()).isEqualTo(200);
                 assertThat(Http.json(all).get("bookings")).extracting(b -> b.get("id").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
-                String legacyToken = resource("/legacy-jwt/admin-token-valid-until-2035.jwt").strip();
+                String legacyToken = pythonShapedAdminToken();
                 HttpResponse<String> one = http.get("/booking/1/", legacyToken);
                 assertThat(one.statusCode()).isEqualTo(200);
                 assertThat(Http.json(one).get("topic").asString()).isEqualTo("Statistical Learning");
                 assertThat(Http.json(one).get("event_time").asString()).isEqualTo("2024-11-05T14:00:00Z");
                 assertThat(http.get("/ping/", null).body()).contains("\"ok\"");
                 assertThat(http.get("/booking/1/", resource("/legacy-jwt/requester-token-expired.jwt").strip()).statusCode()).isEqualTo(401);
+                // Issue 9 §6: signed with the real key, but no Python token lived longer than 30 minutes.
+                assertThat(http.get("/booking/1/", resource("/legacy-jwt/admin-token-valid-until-2035.jwt").strip()).statusCode()).isEqualTo(401);
 
                 User admin = service.context().getBean(LogInUseCase.class).logIn("admin", "Admin-Pass-2024!");
-                Jwt legacy = service.context().getBean(JwtDecoder.class).decode(resource("/legacy-jwt/admin-token-valid-until-2035.jwt").strip());
+                Jwt legacy = service.context().getBean(JwtDecoder.class).decode(legacyToken);
                 assertThat(legacy.getSubject()).isEqualTo("admin");
                 assertThat(service.context().getBean(ManageUsersUseCase.class).listAll()).hasSize(3);
                 assertLegacyBookingsUnchanged(service.context().getBean(GetBookingUseCase.class), admin);
@@ -251,6 +258,19 @@ class ServiceWiringIT {
         assertThat(five.durationMinutes()).isEqualTo(120);
         assertThat(five.address().city()).isEqualTo("Lisboa");
         assertThat(five.status()).isEqualTo(BookingStatus.PENDING);
+    }
+
+    /** A token as the Python service minted it, now: {@code {"alg":"EdDSA","typ":"JWT"}}, sub, role, exp = now + 30 min. */
+    private static String pythonShapedAdminToken() throws IOException {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString("{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"sub\":\"admin\",\"role\":\"admin\",\"exp\":"
+                        + Instant.now().plus(Duration.ofMinutes(30)).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+        Ed25519PrivateKeyParameters key = Ed25519SecretFormat.parsePrivateKey(resource("/legacy-jwt/private_key_test"));
+        byte[] message = signingInput.getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        key.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        return signingInput + "." + b64.encodeToString(signature);
     }
 
     private static String resource(String name) throws IOException {

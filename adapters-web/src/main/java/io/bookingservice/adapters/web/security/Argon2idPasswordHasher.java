@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -47,10 +48,18 @@ public final class Argon2idPasswordHasher {
 
     private final Argon2Cost cost;
     private final SecureRandom random;
+    private final BiPredicate<String, byte[]> bcrypt;
 
     public Argon2idPasswordHasher(Argon2Cost cost, SecureRandom random) {
+        // OpenBSDBCrypt compares in constant time (Strings.constantTimeAreEqual).
+        this(cost, random, OpenBSDBCrypt::checkPassword);
+    }
+
+    /** @param bcrypt checks a password's bytes against a bcrypt string; tests record the calls */
+    Argon2idPasswordHasher(Argon2Cost cost, SecureRandom random, BiPredicate<String, byte[]> bcrypt) {
         this.cost = Objects.requireNonNull(cost, "cost");
         this.random = Objects.requireNonNull(random, "random");
+        this.bcrypt = Objects.requireNonNull(bcrypt, "bcrypt");
     }
 
     /** With {@link Argon2Cost#DEFAULT} and a new {@link SecureRandom}. */
@@ -114,18 +123,23 @@ public final class Argon2idPasswordHasher {
         throw new IllegalArgumentException("stored password hash is in no supported format");
     }
 
-    private static boolean verifyBcrypt(String raw, String encodedHash) {
+    private boolean verifyBcrypt(String raw, String encodedHash) {
         byte[] password = raw.getBytes(StandardCharsets.UTF_8);
-        // passlib refused NUL bytes in bcrypt passwords (bcrypt would stop reading there), so no
-        // stored bcrypt hash can have been made from one.
+        // passlib refused NUL bytes in bcrypt passwords, so no stored bcrypt hash was made from
+        // one; such a password is still run through bcrypt (BouncyCastle keys on every byte, NUL
+        // included, so it cannot match a hash of its prefix) instead of being refused at once:
+        // an early answer would tell a bcrypt account from an argon2id one by its speed.
+        boolean hasNul = false;
         for (byte b : password) {
-            if (b == 0) {
-                return false;
-            }
+            hasNul |= b == 0;
         }
         byte[] truncated = password.length > BCRYPT_MAX_BYTES ? Arrays.copyOf(password, BCRYPT_MAX_BYTES) : password;
-        // OpenBSDBCrypt compares in constant time (Strings.constantTimeAreEqual).
-        return OpenBSDBCrypt.checkPassword(encodedHash, truncated);
+        try {
+            return bcrypt.test(encodedHash, truncated) && !hasNul;
+        } finally {
+            Arrays.fill(password, (byte) 0);
+            Arrays.fill(truncated, (byte) 0);
+        }
     }
 
     private static byte[] argon2id(String raw, byte[] salt, int memoryKiB, int iterations, int parallelism, int length) {

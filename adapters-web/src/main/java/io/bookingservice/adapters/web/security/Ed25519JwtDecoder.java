@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>signature (64 bytes, canonical S);</li>
  *   <li>claims: {@code sub} a non-blank string, {@code exp} a number and after now; {@code nbf} and
  *       {@code iat}, if present, not after now (all with {@link JwtSettings#clockSkew()});
+ *       a legacy token (no kid) or one without {@code iat} ending at most
+ *       {@link #LEGACY_MAX_LIFETIME} (plus the skew) from now;
  *       with a kid, {@code iss} equal to and {@code aud} containing the configured values;
  *       without a kid, no {@code iss}/{@code aud} at all (that is not a token the Python service
  *       minted).</li>
@@ -52,6 +55,12 @@ import tools.jackson.databind.json.JsonMapper;
  * list of strings, as Spring's own decoders produce them. Thread-safe.
  */
 public final class Ed25519JwtDecoder implements JwtDecoder {
+
+    /**
+     * The Python service issued every token for 30 minutes and never wrote {@code iat}: a legacy
+     * token living longer than this (plus the clock skew) was not minted by it.
+     */
+    public static final Duration LEGACY_MAX_LIFETIME = Duration.ofMinutes(30);
 
     /** Far above our tokens (~400 characters); bounds the work an anonymous caller can cause. */
     public static final int MAX_TOKEN_LENGTH = 8192;
@@ -171,6 +180,11 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
         if (nbf.filter(t -> t.isAfter(latestAcceptable)).isPresent()
                 || iat.filter(t -> t.isAfter(latestAcceptable)).isPresent()) {
             throw new JwtRejectedException(Reason.NOT_YET_VALID, "Token is not yet valid");
+        }
+        // Without iat the age of a token is unknown, so only its exp bounds it; the Python service
+        // never issued one for longer than 30 minutes (its tokens have no kid and no iat).
+        if ((legacy || iat.isEmpty()) && exp.isAfter(latestAcceptable.plus(LEGACY_MAX_LIFETIME))) {
+            throw new JwtRejectedException(Reason.LIFETIME_TOO_LONG, "Token lifetime is longer than allowed");
         }
 
         Object iss = claims.get("iss");

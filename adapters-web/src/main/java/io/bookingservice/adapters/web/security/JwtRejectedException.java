@@ -42,6 +42,9 @@ public final class JwtRejectedException extends BadJwtException {
         EXPIRED,
         /** {@code nbf} or {@code iat} is after now (plus the clock skew). */
         NOT_YET_VALID,
+        /** A legacy token (no kid or no {@code iat}) whose {@code exp} is further ahead than the
+         *  Python service's 30-minute lifetime (plus the clock skew): a forgery or a leak. */
+        LIFETIME_TOO_LONG,
         /** {@code iss} is not the configured issuer. */
         WRONG_ISSUER,
         /** {@code aud} does not contain the configured audience. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +69,22 @@ class Argon2idPasswordHasherTest {
 
         assertThat(hasher.verify("abc", legacyHash)).isTrue();
         assertThat(hasher.verify("abc\0def", legacyHash)).isFalse();
+    }
+
+    /** Issue 9 §3: a refusal before bcrypt ran answered at once, telling a bcrypt account apart. */
+    @Test
+    void aPasswordWithANulByteStillGoesThroughBcrypt() {
+        List<String> checked = new ArrayList<>();
+        Argon2idPasswordHasher recording = new Argon2idPasswordHasher(Argon2Cost.DEFAULT, new SecureRandom(),
+                (hash, password) -> {
+                    checked.add(new String(password, StandardCharsets.UTF_8));
+                    return OpenBSDBCrypt.checkPassword(hash, password);
+                });
+        String legacyHash = OpenBSDBCrypt.generate("2b", "abc".getBytes(StandardCharsets.UTF_8), new byte[16], 4);
+
+        assertThat(recording.verify("abc\0def", legacyHash)).isFalse();
+        assertThat(recording.verify("abc\0", legacyHash)).isFalse();
+        assertThat(checked).containsExactly("abc\0def", "abc\0");
     }
 
     @Test

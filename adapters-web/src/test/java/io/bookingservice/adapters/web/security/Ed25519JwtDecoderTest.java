@@ -59,20 +59,50 @@ class Ed25519JwtDecoderTest {
     }
 
     @Test
-    void theAdminTokenMintedByThePythonServiceIsAccepted() {
-        Jwt jwt = decoder.decode(LegacyJwtFixtures.adminTokenValidUntil2035());
+    void aTokenInThePythonServicesShapeIsAccepted() {
+        Jwt jwt = decoder.decode(LegacyJwtFixtures.pythonShapedToken("admin", "admin", NOW));
 
         assertThat(jwt.getSubject()).isEqualTo("admin");
         assertThat(jwt.getClaimAsString("role")).isEqualTo("admin");
-        assertThat(jwt.getExpiresAt()).isEqualTo(Instant.ofEpochSecond(2051222400L));
+        assertThat(jwt.getExpiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(jwt.getHeaders()).containsEntry("alg", "EdDSA").doesNotContainKey("kid");
+    }
+
+    /** Issue 9 §6: the Python service never issued a token for longer than 30 minutes. */
+    @Test
+    void theAdminTokenValidUntil2035IsRefusedAsLivingTooLong() {
+        assertRejected(() -> decoder.decode(LegacyJwtFixtures.adminTokenValidUntil2035()), Reason.LIFETIME_TOO_LONG);
+    }
+
+    @Test
+    void aLegacyTokenMayEndAtMostThirtyMinutesPlusTheClockSkewAhead() {
+        Duration skew = Duration.ofSeconds(20);
+        Ed25519JwtDecoder lenient = decoderAt(NOW, SETTINGS.withClockSkew(skew), keys);
+        Instant limit = NOW.plus(Duration.ofMinutes(30)).plus(skew);
+
+        assertThat(lenient.decode(LegacyJwtFixtures.pythonShapedTokenExpiringAt("admin", "admin", limit)).getSubject())
+                .isEqualTo("admin");
+        assertRejected(() -> lenient.decode(LegacyJwtFixtures.pythonShapedTokenExpiringAt("admin", "admin",
+                limit.plusSeconds(1))), Reason.LIFETIME_TOO_LONG);
+        assertRejected(() -> decoder.decode(LegacyJwtFixtures.pythonShapedTokenExpiringAt("admin", "admin",
+                NOW.plus(Duration.ofMinutes(30)).plusSeconds(1))), Reason.LIFETIME_TOO_LONG);
+    }
+
+    @Test
+    void aTokenWithKidButWithoutIssueTimeIsCappedLikeALegacyOne() {
+        String claims = "{\"sub\":\"admin\",\"role\":\"admin\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\","
+                + "\"exp\":" + NOW.plus(Duration.ofHours(2)).getEpochSecond() + "}";
+        String token = TokenForge.signEd25519(privateKey, header(), claims);
+
+        assertRejected(() -> decoder.decode(token), Reason.LIFETIME_TOO_LONG);
     }
 
     @Test
     void legacyTokensAreRefusedOnceTurnedOff() {
         Ed25519JwtDecoder strict = decoderAt(NOW, SETTINGS.withAcceptLegacyTokens(false), keys);
 
-        assertRejected(() -> strict.decode(LegacyJwtFixtures.adminTokenValidUntil2035()), Reason.LEGACY_TOKEN_REFUSED);
+        assertRejected(() -> strict.decode(LegacyJwtFixtures.pythonShapedToken("admin", "admin", NOW)),
+                Reason.LEGACY_TOKEN_REFUSED);
         assertThat(strict.decode(issuedToken()).getSubject()).isEqualTo("speaker.office");
     }
 
@@ -265,7 +295,8 @@ class Ed25519JwtDecoderTest {
 
         assertThat(rotated.previousKid()).contains(keys.currentKid());
         assertThat(afterRotation.decode(signedBeforeRotation).getSubject()).isEqualTo("speaker.office");
-        assertThat(afterRotation.decode(LegacyJwtFixtures.adminTokenValidUntil2035()).getSubject()).isEqualTo("admin");
+        assertThat(afterRotation.decode(LegacyJwtFixtures.pythonShapedToken("admin", "admin", NOW)).getSubject())
+                .isEqualTo("admin");
         String signedAfterRotation = new Ed25519JwtSigner(rotated, SETTINGS, clockAt(NOW)).issue("admin", "admin").tokenValue();
         assertThat(afterRotation.decode(signedAfterRotation).getHeaders()).containsEntry("kid", rotated.currentKid());
         assertRejected(() -> decoder.decode(signedAfterRotation), Reason.UNKNOWN_KEY);

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The Python service's key pair and tokens, copied from the shared fixtures into test resources. */
-final class LegacyJwtFixtures {
+public final class LegacyJwtFixtures {
 
     private LegacyJwtFixtures() {
     }
@@ -21,6 +23,22 @@ final class LegacyJwtFixtures {
 
     static String adminTokenValidUntil2035() {
         return read("admin-token-valid-until-2035.jwt").strip();
+    }
+
+    /**
+     * A token in the Python service's shape, minted now with its key: header
+     * {@code {"alg":"EdDSA","typ":"JWT"}}, claims {@code sub}, {@code role}, {@code exp} (= now + 30 min)
+     * and nothing else.
+     */
+    public static String pythonShapedToken(String subject, String role, Instant now) {
+        return pythonShapedTokenExpiringAt(subject, role, now.plus(Duration.ofMinutes(30)));
+    }
+
+    /** As {@link #pythonShapedToken(String, String, Instant)} with this {@code exp} (whole seconds). */
+    public static String pythonShapedTokenExpiringAt(String subject, String role, Instant exp) {
+        return TokenForge.signEd25519(Ed25519SecretFormat.parsePrivateKey(privateKeySecret()),
+                "{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}",
+                "{\"sub\":\"" + subject + "\",\"role\":\"" + role + "\",\"exp\":" + exp.getEpochSecond() + "}");
     }
 
     static String requesterTokenExpired() {

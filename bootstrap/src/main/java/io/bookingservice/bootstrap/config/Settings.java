@@ -3,7 +3,9 @@ package io.bookingservice.bootstrap.config;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,9 @@ import java.util.Optional;
  * @param adminPassword      the first admin's password on an empty users table; generated when empty
  * @param metricsEnabled     serve {@code GET /metrics} (BOOKING_METRICS, default on)
  * @param secretsEndpoint    AWS_ENDPOINT_URL_SECRETS_MANAGER, else AWS_ENDPOINT_URL; empty: AWS itself
+ * @param keyRefresh         how often the JWT keys are re-read (BOOKING_KEY_REFRESH seconds, default 60)
+ * @param trustPreviousKey   whether the public key's AWSPREVIOUS version still verifies tokens
+ *                           (BOOKING_TRUST_PREVIOUS_KEY, default on)
  */
 public record Settings(
         Environment environment,
@@ -30,10 +35,13 @@ public record Settings(
         List<String> corsAllowedOrigins,
         Optional<String> docsUrl,
         LogFormat logFormat,
-        Optional<URI> secretsEndpoint) {
+        Optional<URI> secretsEndpoint,
+        Duration keyRefresh,
+        boolean trustPreviousKey) {
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        Objects.requireNonNull(keyRefresh, "keyRefresh");
     }
 
     /** Local mode runs its own PostgreSQL unless it was given a database or told to keep data in memory. */
@@ -50,6 +58,7 @@ public record Settings(
                 + ", migrateOnStart=" + migrateOnStart + ", metricsEnabled=" + metricsEnabled
                 + ", corsAllowedOrigins=" + corsAllowedOrigins
                 + ", docsUrl=" + docsUrl.orElse("(off)") + ", logFormat=" + logFormat
-                + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)") + "]";
+                + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)")
+                + ", keyRefresh=" + keyRefresh.toSeconds() + "s, trustPreviousKey=" + trustPreviousKey + "]";
     }
 }

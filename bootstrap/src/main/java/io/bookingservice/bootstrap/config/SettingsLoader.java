@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,10 @@ import java.util.Properties;
 public final class SettingsLoader {
 
     public static final String CONFIG_FILE = "BOOKING_CONFIG";
+
+    static final Duration DEFAULT_KEY_REFRESH = Duration.ofSeconds(60);
+    // A rotation must reach every instance well within a token's 30-minute life.
+    static final Duration MAX_KEY_REFRESH = Duration.ofMinutes(15);
 
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
@@ -75,7 +80,9 @@ public final class SettingsLoader {
                 lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
                 lookup("DOCS_URL").map(SettingsLoader::docsUrl),
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
-                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint));
+                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint),
+                lookup("BOOKING_KEY_REFRESH").map(v -> seconds("BOOKING_KEY_REFRESH", v, MAX_KEY_REFRESH)).orElse(DEFAULT_KEY_REFRESH),
+                flag("BOOKING_TRUST_PREVIOUS_KEY", true));
     }
 
     private Optional<String> lookup(String name) {
@@ -111,6 +118,18 @@ public final class SettingsLoader {
             // Falls through to the one message that says what is allowed.
         }
         throw new InvalidSettingsException(name + " must be a port number between 0 and 65535");
+    }
+
+    private static Duration seconds(String name, String value, Duration max) {
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 1 && seconds <= max.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one message that says what is allowed.
+        }
+        throw new InvalidSettingsException(name + " must be a whole number of seconds between 1 and " + max.toSeconds());
     }
 
     private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,7 +25,9 @@ final class KeysCommand {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = {"Generate an Ed25519 key pair and store it as secrets private_key_ENV and public_key_ENV",
-                    "(base64 of PEM, the Python service's format), or write those two files with --out."})
+                    "(base64 of PEM, the Python service's format), or write those two files with --out.",
+                    "Running services sign with the new key within BOOKING_KEY_REFRESH seconds and keep verifying",
+                    "tokens signed with the previous key (AWSPREVIOUS) unless --revoke-previous is given."})
     static final class Generate implements Callable<Integer> {
 
         @Spec
@@ -35,6 +38,11 @@ final class KeysCommand {
 
         @Option(names = "--out", paramLabel = "DIR", description = "write files into DIR instead of Secrets Manager")
         Path out;
+
+        @Option(names = "--revoke-previous",
+                description = {"after a leak: also make AWSPREVIOUS equal AWSCURRENT, so that tokens signed with the old key",
+                        "are refused (everyone signs in again) once the services have re-read the keys"})
+        boolean revokePrevious;
 
         private final OperatorServices services;
         private final Map<String, String> environment;
@@ -54,6 +62,10 @@ final class KeysCommand {
             String privateName = "private_key_" + env;
             String publicName = "public_key_" + env;
             if (out != null) {
+                if (revokePrevious) {
+                    throw new ParameterException(spec.commandLine(),
+                            "--revoke-previous applies to Secrets Manager: key files have no previous version");
+                }
                 Files.createDirectories(out);
                 writePrivate(out.resolve(privateName), keys.privateKeySecret());
                 Files.writeString(out.resolve(publicName), keys.publicKeySecret());
@@ -64,8 +76,18 @@ final class KeysCommand {
                 // tokens through AWSPREVIOUS, while a private key nobody can verify would break logins.
                 secrets.put(publicName, keys.publicKeySecret());
                 secrets.put(privateName, keys.privateKeySecret());
-                stdout.println("stored secrets " + privateName + " and " + publicName
-                        + "; the previous versions stay available as AWSPREVIOUS");
+                if (revokePrevious) {
+                    // Storing the same values again moves AWSPREVIOUS onto them: the old public key is
+                    // no longer trusted, and the old private key no longer has a stage of its own.
+                    secrets.put(publicName, keys.publicKeySecret());
+                    secrets.put(privateName, keys.privateKeySecret());
+                    stdout.println("stored secrets " + privateName + " and " + publicName
+                            + "; the previous key is revoked (AWSPREVIOUS = AWSCURRENT): services refuse tokens signed"
+                            + " with it once they have re-read the keys (BOOKING_KEY_REFRESH)");
+                } else {
+                    stdout.println("stored secrets " + privateName + " and " + publicName
+                            + "; the previous versions stay available as AWSPREVIOUS");
+                }
             }
             return 0;
         }

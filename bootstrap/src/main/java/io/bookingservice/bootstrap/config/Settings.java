@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Optional;
  * @param trustedProxies     BOOKING_TRUSTED_PROXIES: CIDRs of our own proxies, whose forwarding headers
  *                           are believed (validated); empty by default: none
  * @param loginFloor         BOOKING_LOGIN_FLOOR: the least time a failed login takes (default 300 ms)
+ * @param keyRefresh         how often the JWT keys are re-read (BOOKING_KEY_REFRESH seconds, default 60)
+ * @param trustPreviousKey   whether the public key's AWSPREVIOUS version still verifies tokens
+ *                           (BOOKING_TRUST_PREVIOUS_KEY, default on)
  */
 public record Settings(
         Environment environment,
@@ -40,11 +44,14 @@ public record Settings(
         LogFormat logFormat,
         Optional<URI> secretsEndpoint,
         List<String> trustedProxies,
-        Duration loginFloor) {
+        Duration loginFloor,
+        Duration keyRefresh,
+        boolean trustPreviousKey) {
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(keyRefresh, "keyRefresh");
     }
 
     /** Local mode runs its own PostgreSQL unless it was given a database or told to keep data in memory. */
@@ -63,6 +70,7 @@ public record Settings(
                 + ", corsAllowedOrigins=" + corsAllowedOrigins
                 + ", docsUrl=" + docsUrl.orElse("(off)") + ", logFormat=" + logFormat
                 + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)")
-                + ", trustedProxies=" + trustedProxies + ", loginFloor=" + loginFloor.toMillis() + "ms]";
+                + ", trustedProxies=" + trustedProxies + ", loginFloor=" + loginFloor.toMillis() + "ms"
+                + ", keyRefresh=" + keyRefresh.toSeconds() + "s, trustPreviousKey=" + trustPreviousKey + "]";
     }
 }

@@ -40,6 +40,9 @@ public final class SettingsLoader {
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Pattern LOGIN_FLOOR = Pattern.compile("(\\d{1,6})\\s*(ms|s)?");
     private static final Duration MAX_LOGIN_FLOOR = Duration.ofSeconds(10);
+    static final Duration DEFAULT_KEY_REFRESH = Duration.ofSeconds(60);
+    // A rotation must reach every instance well within a token's 30-minute life.
+    static final Duration MAX_KEY_REFRESH = Duration.ofMinutes(15);
 
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
@@ -92,7 +95,9 @@ public final class SettingsLoader {
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
                 lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint),
                 lookup("BOOKING_TRUSTED_PROXIES").map(SettingsLoader::trustedProxies).orElse(List.of()),
-                lookup("BOOKING_LOGIN_FLOOR").map(SettingsLoader::loginFloor).orElse(LoginFloor.DEFAULT));
+                lookup("BOOKING_LOGIN_FLOOR").map(SettingsLoader::loginFloor).orElse(LoginFloor.DEFAULT),
+                lookup("BOOKING_KEY_REFRESH").map(v -> seconds("BOOKING_KEY_REFRESH", v, MAX_KEY_REFRESH)).orElse(DEFAULT_KEY_REFRESH),
+                flag("BOOKING_TRUST_PREVIOUS_KEY", true));
     }
 
     private Optional<String> lookup(String name) {
@@ -150,6 +155,18 @@ public final class SettingsLoader {
         }
         throw new InvalidSettingsException("BOOKING_MANAGEMENT_ADDRESS must be an IP address such as 127.0.0.1 "
                 + "(this host only), 0.0.0.0 (every interface) or ::1");
+    }
+
+    private static Duration seconds(String name, String value, Duration max) {
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 1 && seconds <= max.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one message that says what is allowed.
+        }
+        throw new InvalidSettingsException(name + " must be a whole number of seconds between 1 and " + max.toSeconds());
     }
 
     private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

@@ -82,6 +82,25 @@ public final class AwsSecretSource implements SecretSource, AutoCloseable {
     }
 
     @Override
+    public String readCurrent(String name) {
+        return refreshOrFail(name);
+    }
+
+    @Override
+    public Optional<String> readPrevious(String name) {
+        Optional<String> value;
+        try {
+            value = Optional.of(read(name, PREVIOUS));
+        } catch (ResourceNotFoundException e) {
+            value = Optional.empty();
+        } catch (SdkException e) {
+            throw unavailable(name, e);
+        }
+        previous.put(name, value);
+        return value;
+    }
+
+    @Override
     public void put(String name, String value) {
         try {
             try {

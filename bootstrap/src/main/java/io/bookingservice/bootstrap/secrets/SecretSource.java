@@ -25,6 +25,22 @@ public interface SecretSource {
      */
     String refresh(String name);
 
+    /**
+     * Reads the current version from the store now (the JWT keys' periodic re-read) and caches it.
+     * Unlike {@link #refresh}, a failure is thrown rather than hidden behind the cached value, so
+     * the caller can keep a consistent set of values.
+     *
+     * @throws SecretUnavailableException when it does not exist or cannot be read
+     */
+    String readCurrent(String name);
+
+    /**
+     * Reads the previous version (AWSPREVIOUS) from the store now and caches it; empty when there is none.
+     *
+     * @throws SecretUnavailableException when the store cannot be read
+     */
+    Optional<String> readPrevious(String name);
+
     /** Stores a new current version; the old one becomes the previous version. */
     void put(String name, String value);
 }

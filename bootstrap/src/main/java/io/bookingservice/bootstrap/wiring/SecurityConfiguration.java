@@ -10,25 +10,25 @@ import io.bookingservice.adapters.web.security.BoundedHashing;
 import io.bookingservice.adapters.web.security.BoundedPasswordHasher;
 import io.bookingservice.adapters.web.security.Ed25519JwtDecoder;
 import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
-import io.bookingservice.adapters.web.security.JwtKeys;
+import io.bookingservice.adapters.web.security.JwtKeyHolder;
 import io.bookingservice.adapters.web.security.JwtSettings;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.bootstrap.config.Settings;
-import io.bookingservice.bootstrap.keys.SigningKeySource;
-import io.bookingservice.bootstrap.secrets.SecretSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * Password hashing, the Ed25519 token signer and decoder with the environment's keys, and the
- * web adapter's settings: what its configurations require from the root context.
+ * Password hashing, the Ed25519 token signer and decoder with the environment's keys (re-read
+ * after a rotation: {@link SigningKeysConfiguration}), and the web adapter's settings: what its
+ * configurations require from the root context.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SigningKeysConfiguration.class)
 public class SecurityConfiguration {
 
     static final String ISSUER = "booking-service";
@@ -44,17 +44,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtKeys jwtKeys(Settings settings, ObjectProvider<SecretSource> secrets) {
-        return SigningKeySource.load(settings, secrets::getObject);
-    }
-
-    @Bean
     JwtSettings jwtSettings(Settings settings) {
         return JwtSettings.defaults(ISSUER, AUDIENCE).withAcceptLegacyTokens(settings.acceptLegacyTokens());
     }
 
     @Bean
-    Ed25519JwtSigner tokenSigner(JwtKeys keys, JwtSettings jwtSettings, Clock clock) {
+    Ed25519JwtSigner tokenSigner(JwtKeyHolder keys, JwtSettings jwtSettings, Clock clock) {
         return new Ed25519JwtSigner(keys, jwtSettings, clock);
     }
 
@@ -88,7 +83,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    Ed25519JwtDecoder jwtDecoder(JwtKeys keys, JwtSettings jwtSettings, Clock clock) {
+    Ed25519JwtDecoder jwtDecoder(JwtKeyHolder keys, JwtSettings jwtSettings, Clock clock) {
         return new Ed25519JwtDecoder(keys, jwtSettings, clock);
     }
 }

@@ -90,6 +90,14 @@ class BookingCommandTest {
     }
 
     @Test
+    void revokingThePreviousKeyOfKeyFilesIsAUsageError() {
+        assertThat(cli.run(Map.of(), "keys", "generate", "--env", "dev", "--out", dir.toString(), "--revoke-previous")).isEqualTo(2);
+
+        assertThat(cli.err.toString()).contains("--revoke-previous applies to Secrets Manager");
+        assertThat(dir.resolve("private_key_dev")).doesNotExist();
+    }
+
+    @Test
     void legacyFixtureKeysHaveTheFormatKeysGenerateWrites() throws Exception {
         // The Python service's own test keys: what we write must look exactly like this.
         String privateSecret = resource("/legacy-jwt/private_key_test");

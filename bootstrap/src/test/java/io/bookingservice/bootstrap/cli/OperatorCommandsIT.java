@@ -59,6 +59,25 @@ class OperatorCommandsIT {
     }
 
     @Test
+    void keysGenerateKeepsTheOldPublicKeyAsAwsPreviousUnlessRevoked() {
+        cli.run(Map.of(), "keys", "generate", "--env", "prod");
+        String first = stub.current("public_key_prod");
+        assertThat(cli.run(Map.of(), "keys", "generate", "--env", "prod")).isZero();
+        String second = stub.current("public_key_prod");
+        assertThat(new AwsSecretSource(stub.client()).previous("public_key_prod")).contains(first);
+
+        assertThat(cli.run(Map.of(), "keys", "generate", "--env", "prod", "--revoke-previous")).isZero();
+
+        String third = stub.current("public_key_prod");
+        assertThat(third).isNotIn(first, second);
+        assertThat(BookingCommandTest.isPair(stub.current("private_key_prod"), third)).isTrue();
+        AwsSecretSource fresh = new AwsSecretSource(stub.client());
+        assertThat(fresh.previous("public_key_prod")).contains(third);
+        assertThat(fresh.previous("private_key_prod")).contains(stub.current("private_key_prod"));
+        assertThat(cli.out.toString()).contains("previous key is revoked").doesNotContain(stub.current("private_key_prod"));
+    }
+
+    @Test
     void usersListAndDisableWorkOnTheAccounts() {
         cli.run(Map.of(), "users", "rotate-password", "--env", "dev", "--username", "bob", "--role", "requester");
 

@@ -222,6 +222,32 @@ class SettingsLoaderTest {
                 .hasMessageStartingWith("DOCS_URL must");
     }
 
+    @Test
+    void keysAreReReadEveryMinuteAndThePreviousKeyIsTrustedByDefault() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of());
+
+        assertThat(settings.keyRefresh()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.trustPreviousKey()).isTrue();
+    }
+
+    @Test
+    void keyRefreshAndTrustInThePreviousKeyAreSettings() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of("BOOKING_KEY_REFRESH", "5", "BOOKING_TRUST_PREVIOUS_KEY", "off"));
+
+        assertThat(settings.keyRefresh()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.trustPreviousKey()).isFalse();
+    }
+
+    @Test
+    void keyRefreshMustBeAWholeNumberOfSecondsWithinAQuarterOfAnHour() {
+        for (String bad : List.of("0", "-1", "1.5", "60s", "901")) {
+            assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_KEY_REFRESH", bad)))
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessage("BOOKING_KEY_REFRESH must be a whole number of seconds between 1 and 900");
+        }
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_KEY_REFRESH", "900")).keyRefresh()).isEqualTo(Duration.ofMinutes(15));
+    }
+
     private Path write(String content) throws IOException {
         Path file = dir.resolve("booking.properties");
         Files.writeString(file, content);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.bookingservice.adapters.web.security.Ed25519SecretFormat;
+import io.bookingservice.adapters.web.security.JwtKeyHolder;
 import io.bookingservice.adapters.web.security.JwtKeys;
 import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.port.in.GetBookingUseCase;
@@ -127,7 +128,7 @@ class ServiceWiringIT {
         String firstToken;
         RunningService first = start(Map.of("BOOKING_ADMIN_PASSWORD", "First-Pass-2024"));
         try {
-            firstKid = first.context().getBean(JwtKeys.class).currentKid();
+            firstKid = first.context().getBean(JwtKeyHolder.class).current().currentKid();
             Http http = new Http(first.port());
             firstToken = http.token("admin", "First-Pass-2024");
             assertThat(http.send("POST", "/booking/", firstToken, BOOKING).statusCode()).isEqualTo(201);
@@ -140,7 +141,7 @@ class ServiceWiringIT {
             LogInUseCase logIn = second.context().getBean(LogInUseCase.class);
             assertThat(logIn.logIn("admin", "First-Pass-2024").username().value()).isEqualTo("admin");
             assertThatThrownBy(() -> logIn.logIn("admin", "Other-Pass-2024")).isInstanceOf(AuthenticationFailedException.class);
-            assertThat(second.context().getBean(JwtKeys.class).currentKid()).isEqualTo(firstKid);
+            assertThat(second.context().getBean(JwtKeyHolder.class).current().currentKid()).isEqualTo(firstKid);
             HttpResponse<String> kept = new Http(second.port()).get("/booking/", firstToken);
             assertThat(kept.statusCode()).isEqualTo(200);
             assertThat(Http.json(kept).get("bookings")).singleElement()
@@ -171,7 +172,7 @@ class ServiceWiringIT {
                 HttpResponse<String> me = http.get("/users/me", token);
                 assertThat(me.statusCode()).isEqualTo(200);
                 assertThat(Http.json(me).get("role").asString()).isEqualTo("admin");
-                assertThat(service.context().getBean(JwtKeys.class).currentKid())
+                assertThat(service.context().getBean(JwtKeyHolder.class).current().currentKid())
                         .isEqualTo(JwtKeys.fromSecrets(stub.current("private_key_dev"), stub.current("public_key_dev")).currentKid());
             } finally {
                 service.stop();

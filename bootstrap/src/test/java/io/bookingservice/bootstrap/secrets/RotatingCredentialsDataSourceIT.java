@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,11 @@ class RotatingCredentialsDataSourceIT {
     }
 
     @Test
-    void rotatedPasswordIsReReadFromTheSecretAndTheNextQuerySucceeds() throws SQLException {
+    void rotatedPasswordIsReReadFromTheSecretAndTheNextQuerySucceeds() throws SQLException, InterruptedException {
         stub.put("db_connection_string_dev", role.url("first-Pass-1"));
         pool = DatabasePool.open(DatabaseCredentials.fromSecret(secrets, "db_connection_string_dev"), "rotation-test", 2, null);
         assertThat(currentUser()).isEqualTo(role.name());
+        awaitFullPool();
         int readsBefore = stub.calls("GetSecretValue");
 
         role.changePassword("second-Pass-2");
@@ -58,6 +60,21 @@ class RotatingCredentialsDataSourceIT {
 
         assertThat(currentUser()).isEqualTo(role.name());
         assertThat(stub.calls("GetSecretValue")).isGreaterThan(readsBefore);
+    }
+
+    /**
+     * The pool fills its second connection in the background. Were that login to finish before the
+     * password change but join the pool after the eviction below, the next query would run on it
+     * without a new login (seen under load), and nothing would prove the re-read.
+     */
+    private void awaitFullPool() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the pool did not open its " + pool.getMaximumPoolSize() + " connections within 30 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

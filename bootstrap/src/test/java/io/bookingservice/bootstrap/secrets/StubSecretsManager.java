@@ -40,6 +40,8 @@ public final class StubSecretsManager implements AutoCloseable {
     /** Per secret: its versions, newest last; the last is AWSCURRENT, the one before AWSPREVIOUS. */
     private final Map<String, List<Version>> secrets = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> callsByPath = new ConcurrentHashMap<>();
+    private volatile boolean failing;
     private final HttpServer server;
 
     public StubSecretsManager() {
@@ -81,6 +83,19 @@ public final class StubSecretsManager implements AutoCloseable {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
     }
 
+    /**
+     * How many requests with this operation arrived at this request path: clients given
+     * {@code endpoint() + "/a"} and {@code endpoint() + "/b"} can be told apart.
+     */
+    public int calls(String operation, String path) {
+        return callsByPath.getOrDefault(operation + " " + path, new AtomicInteger()).get();
+    }
+
+    /** While on, every request is answered with a 500 InternalServiceError, as during an outage. */
+    public void failing(boolean on) {
+        failing = on;
+    }
+
     /** Stops answering: later requests meet a refused connection, as during an outage. */
     @Override
     public void close() {
@@ -96,6 +111,12 @@ public final class StubSecretsManager implements AutoCloseable {
             }
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+            String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
+            callsByPath.computeIfAbsent(operation + " " + path, o -> new AtomicInteger()).incrementAndGet();
+            if (failing) {
+                send(exchange, 500, Map.of("__type", "InternalServiceError", "message", "the stub is failing on purpose"));
+                return;
+            }
             switch (operation) {
                 case "GetSecretValue" -> get(exchange, body);
                 case "PutSecretValue" -> store(exchange, body, false);

@@ -74,14 +74,20 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final JwtKeys keys;
+    private final JwtKeyHolder keyHolder;
     private final JwtSettings settings;
     private final Clock clock;
 
-    public Ed25519JwtDecoder(JwtKeys keys, JwtSettings settings, Clock clock) {
-        this.keys = Objects.requireNonNull(keys, "keys");
+    /** Verifies with the keys {@code keyHolder} holds at the time of each call (they are re-read after a rotation). */
+    public Ed25519JwtDecoder(JwtKeyHolder keyHolder, JwtSettings settings, Clock clock) {
+        this.keyHolder = Objects.requireNonNull(keyHolder, "keyHolder");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Verifies with fixed keys. */
+    public Ed25519JwtDecoder(JwtKeys keys, JwtSettings settings, Clock clock) {
+        this(new JwtKeyHolder(keys), settings, clock);
     }
 
     /**
@@ -108,6 +114,8 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
         byte[] signature = base64url(token, secondDot + 1, token.length());
         byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
 
+        // One read: the whole token is checked against one set of keys, even mid-rotation.
+        JwtKeys keys = keyHolder.current();
         Object kid = header.get("kid");
         boolean legacy = kid == null;
         if (legacy) {

@@ -25,23 +25,47 @@ public final class Ed25519JwtSigner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final Ed25519PrivateKeyParameters privateKey;
-    private final String encodedHeader;
+    private final JwtKeyHolder keyHolder;
     private final JwtSettings settings;
     private final Clock clock;
+    // The encoded header of the keys last signed with; rebuilt when the holder's keys change. A
+    // race rebuilds it twice at worst: each value is complete and consistent on its own.
+    private volatile SigningKey signingKey;
 
-    public Ed25519JwtSigner(JwtKeys keys, JwtSettings settings, Clock clock) {
-        Objects.requireNonNull(keys, "keys");
+    /** Signs with the current key of {@code keyHolder} at the time of each call (it changes after a rotation). */
+    public Ed25519JwtSigner(JwtKeyHolder keyHolder, JwtSettings settings, Clock clock) {
+        this.keyHolder = Objects.requireNonNull(keyHolder, "keyHolder");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        // BouncyCastle caches the derived public key inside the private key, so signing costs one
-        // scalar multiplication, not two.
-        this.privateKey = keys.signingKey();
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", "EdDSA");
-        header.put("typ", "JWT");
-        header.put("kid", keys.currentKid());
-        this.encodedHeader = BASE64URL.encodeToString(JSON.writeValueAsBytes(header));
+        this.signingKey = SigningKey.of(keyHolder.current());
+    }
+
+    /** Signs with fixed keys. */
+    public Ed25519JwtSigner(JwtKeys keys, JwtSettings settings, Clock clock) {
+        this(new JwtKeyHolder(keys), settings, clock);
+    }
+
+    private record SigningKey(JwtKeys keys, Ed25519PrivateKeyParameters privateKey, String encodedHeader) {
+        static SigningKey of(JwtKeys keys) {
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("alg", "EdDSA");
+            header.put("typ", "JWT");
+            header.put("kid", keys.currentKid());
+            // BouncyCastle caches the derived public key inside the private key, so signing costs one
+            // scalar multiplication, not two.
+            return new SigningKey(keys, keys.signingKey(), BASE64URL.encodeToString(JSON.writeValueAsBytes(header)));
+        }
+    }
+
+    private SigningKey signingKey() {
+        JwtKeys keys = keyHolder.current();
+        SigningKey cached = signingKey;
+        if (cached.keys() == keys) {
+            return cached;
+        }
+        SigningKey fresh = SigningKey.of(keys);
+        signingKey = fresh;
+        return fresh;
     }
 
     /** A signed token and the facts the {@code /token} response needs. */
@@ -75,6 +99,7 @@ public final class Ed25519JwtSigner {
         if (role == null || role.isBlank()) {
             throw new IllegalArgumentException("role must not be blank");
         }
+        SigningKey key = signingKey();
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plus(settings.tokenLifetime());
         String jti = UUID.randomUUID().toString();
@@ -88,10 +113,10 @@ public final class Ed25519JwtSigner {
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", jti);
 
-        String signingInput = encodedHeader + "." + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
+        String signingInput = key.encodedHeader() + "." + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
         byte[] message = signingInput.getBytes(StandardCharsets.US_ASCII);
         byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
-        privateKey.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        key.privateKey().sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
         return new IssuedToken(signingInput + "." + BASE64URL.encodeToString(signature), jti, issuedAt, expiresAt);
     }
 }

@@ -119,6 +119,21 @@ public final class JwtKeys {
         return List.copyOf(keys);
     }
 
+    /**
+     * Same current and previous public keys. The kids are SHA-256 thumbprints of the public keys,
+     * and the private key is checked to belong to the current public key, so equal kids mean the
+     * same keys.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof JwtKeys that && currentKid.equals(that.currentKid) && Objects.equals(previousKid, that.previousKid);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(currentKid, previousKid);
+    }
+
     @Override
     public String toString() {
         return "JwtKeys[currentKid=" + currentKid + ", previousKid=" + Objects.requireNonNullElse(previousKid, "none") + "]";

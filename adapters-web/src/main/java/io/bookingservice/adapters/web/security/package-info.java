@@ -4,7 +4,9 @@
  * <ul>
  *   <li>Tokens: {@link io.bookingservice.adapters.web.security.JwtKeys#fromSecrets} reads the
  *       {@code private_key_{env}} / {@code public_key_{env}} secrets (and the {@code AWSPREVIOUS}
- *       public key); {@link io.bookingservice.adapters.web.security.Ed25519JwtSigner} issues tokens for
+ *       public key) into the {@link io.bookingservice.adapters.web.security.JwtKeyHolder} that the signer
+ *       and the decoder share, replaced as a whole after a rotation;
+ *       {@link io.bookingservice.adapters.web.security.Ed25519JwtSigner} issues tokens for
  *       {@code /token}; {@link io.bookingservice.adapters.web.security.Ed25519JwtDecoder} is the
  *       {@code JwtDecoder} bean for {@code oauth2ResourceServer().jwt()}. Its refusals are
  *       {@link io.bookingservice.adapters.web.security.JwtRejectedException}s: the authentication

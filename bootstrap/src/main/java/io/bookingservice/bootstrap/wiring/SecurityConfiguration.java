@@ -12,9 +12,12 @@ import io.bookingservice.adapters.web.security.JwtKeys;
 import io.bookingservice.adapters.web.security.JwtSettings;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
+import io.bookingservice.adapters.web.security.PasswordChangeSettings;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.keys.SigningKeySource;
 import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +39,7 @@ public class SecurityConfiguration {
     BoundedPasswordHasher passwordHasher() {
         // Argon2 takes ~19 MiB per call: at most one per core at a time, a short queue, and
         // 429 + Retry-After beyond that, so a login flood cannot exhaust memory.
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = hashingPermits();
         return new BoundedPasswordHasher(new Argon2idPasswordHasher(Argon2Cost.DEFAULT, new SecureRandom()),
                 new BoundedHashing(cores, 4 * cores, Duration.ofSeconds(1)));
     }
@@ -62,12 +65,21 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Per (username, address) and per address. It reads {@code getRemoteAddr()}: Jetty here trusts
-     * no forwarded headers, so behind a proxy every client shares the proxy's budget per address.
+     * {@code /token} per (username, address) and per address; password changes per account and
+     * per address, each account and address with at most half of the hashing permits. The
+     * buckets live in the persistence's store (PostgreSQL: shared by every instance; memory: this
+     * process). It reads {@code getRemoteAddr()}: Jetty here trusts no forwarded headers, so
+     * behind a proxy every client shares the proxy's budget per address.
      */
     @Bean
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle(LoginThrottleSettings.DEFAULT);
+    LoginThrottle loginThrottle(ProxyManager<String> throttleStore) {
+        return new LoginThrottle(LoginThrottleSettings.DEFAULT, PasswordChangeSettings.defaults(hashingPermits()),
+                throttleStore, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** Argon2 calls that run at once: one per core. */
+    static int hashingPermits() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     @Bean

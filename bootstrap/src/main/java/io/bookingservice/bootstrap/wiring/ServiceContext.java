@@ -36,7 +36,8 @@ public final class ServiceContext {
         } else {
             context.register(DatabaseConfiguration.class, PostgresPersistenceConfiguration.class);
         }
-        context.register(CoreConfiguration.class, SecurityConfiguration.class, ObservabilityConfiguration.class);
+        context.register(CoreConfiguration.class, SecurityConfiguration.class, ObservabilityConfiguration.class,
+                PeriodicWorkConfiguration.class);
         context.registerBean(FirstAdmin.class, () -> new FirstAdmin(context.getBean(ManageUsersUseCase.class), settings, console));
         try {
             context.refresh();

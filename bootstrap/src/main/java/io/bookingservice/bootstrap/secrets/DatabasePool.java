@@ -55,8 +55,8 @@ public final class DatabasePool {
         RotatingCredentialsDataSource rotating = new RotatingCredentialsDataSource(credentials, driver);
         HikariConfig config = PostgresPool.poolConfig(name, maximumSize, connectionTimeout);
         config.setDataSource(rotating);
-        // Idle connections are not needed in advance: the pool fills on first use.
-        config.setMinimumIdle(0);
+        // A fixed, warm pool (Hikari fills it in the background from the start): opening a
+        // connection (fork, authentication) can take longer than a whole call's budget.
         HikariDataSource pool = new HikariDataSource(config);
         rotating.afterRotation(() -> pool.getHikariPoolMXBean().softEvictConnections());
         return pool;

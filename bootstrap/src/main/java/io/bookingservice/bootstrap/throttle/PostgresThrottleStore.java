@@ -22,13 +22,14 @@ import javax.sql.DataSource;
  *
  * <p>Isolated from the request path: it runs on a pool of its own of at most {@link #CONNECTIONS}
  * connections (a flood on one key can never take the request pool's connections) and on as many
- * threads, with a short line behind them; a call gets {@link #CALL_BUDGET} in all, and every
- * statement is cut by the server after the same time. A call that fails, times out or finds the
+ * threads, with a short line behind them; a call gets its budget ({@link #CALL_BUDGET}, 200 ms,
+ * by default) in all, and every statement is cut by the server after the same time. A call that fails, times out or finds the
  * line full fails with Bucket4j's execution exception, which the throttle turns into a refusal.
  */
 public final class PostgresThrottleStore implements AutoCloseable {
 
     public static final int CONNECTIONS = 2;
+    /** The default budget of one call (BOOKING_THROTTLE_TIMEOUT). */
     public static final Duration CALL_BUDGET = Duration.ofMillis(200);
     /** Calls waiting for one of the threads; beyond this a call is refused at once. */
     static final int LINE = 16;
@@ -45,9 +46,14 @@ public final class PostgresThrottleStore implements AutoCloseable {
     private final ThreadPoolExecutor calls;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
-    /** Over an open pool, which this store closes. */
+    /** Over an open pool, which this store closes, with the default {@link #CALL_BUDGET}. */
     public static PostgresThrottleStore over(HikariDataSource pool) {
-        return new PostgresThrottleStore(pool, pool::close, CALL_BUDGET);
+        return over(pool, CALL_BUDGET);
+    }
+
+    /** @param callBudget a call's whole time, queueing included ({@code BOOKING_THROTTLE_TIMEOUT}) */
+    public static PostgresThrottleStore over(HikariDataSource pool, Duration callBudget) {
+        return new PostgresThrottleStore(pool, pool::close, callBudget);
     }
 
     /**

@@ -45,9 +45,12 @@ public class DatabaseConfiguration {
      * so that every instance on this database shares the login limits.
      */
     @Bean(destroyMethod = "close")
-    PostgresThrottleStore postgresThrottleStore(Database database) {
+    PostgresThrottleStore postgresThrottleStore(Database database, Settings settings) {
+        Duration budget = settings.throttleTimeout();
+        // Hikari waits at least 250 ms for a connection; the call's budget still bounds the caller.
+        Duration connectionTimeout = budget.compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250) : budget;
         return PostgresThrottleStore.over(database.openBoundedPool("booking-throttle",
-                PostgresThrottleStore.CONNECTIONS, Duration.ofMillis(250), PostgresThrottleStore.CALL_BUDGET));
+                PostgresThrottleStore.CONNECTIONS, connectionTimeout, budget), budget);
     }
 
     @Bean

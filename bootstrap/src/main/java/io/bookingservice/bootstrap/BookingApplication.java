@@ -17,6 +17,7 @@ import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.bootstrap.config.InvalidSettingsException;
 import io.bookingservice.bootstrap.config.Persistence;
 import io.bookingservice.bootstrap.database.Database;
+import io.bookingservice.bootstrap.periodic.IdempotencyPurge;
 import io.bookingservice.bootstrap.server.LogFormatting;
 import io.bookingservice.bootstrap.server.RunningService;
 import java.time.Clock;
@@ -30,7 +31,7 @@ import picocli.CommandLine;
 /** {@code java -jar booking.jar [serve|migrate|users|keys] …}: see {@link BookingCommand}. */
 public final class BookingApplication {
 
-    private static final Set<String> OPERATOR_COMMANDS = Set.of("migrate", "users", "keys");
+    private static final Set<String> OPERATOR_COMMANDS = Set.of("migrate", "users", "keys", "idempotency");
 
     private BookingApplication() {
     }
@@ -78,6 +79,17 @@ public final class BookingApplication {
         @Override
         public SecretSource secrets(Settings settings) {
             return AwsSecretSource.create(settings.secretsEndpoint());
+        }
+
+        @Override
+        public int purgeIdempotencyKeys(Settings settings) {
+            if (settings.persistence() != Persistence.POSTGRES) {
+                throw new InvalidSettingsException("the idempotency commands need BOOKING_PERSISTENCE=postgres");
+            }
+            try (Database database = Database.open(settings, () -> secrets(settings), 2, null)) {
+                MyBatisPersistence persistence = MyBatisPersistence.create(database.dataSource());
+                return new IdempotencyPurge(persistence.idempotencyStore(), Clock.systemUTC()).run();
+            }
         }
 
         @Override

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       (one bean may implement several, as the application services do);</li>
  *   <li>{@link io.bookingservice.adapters.web.auth.AccessTokens}, the token signer for {@code POST /token}
  *       (e.g. {@link io.bookingservice.adapters.web.auth.SignedAccessTokens} on the Ed25519 signer);</li>
- *   <li>{@link io.bookingservice.adapters.web.security.LoginThrottle} for {@code POST /token};</li>
+ *   <li>{@link io.bookingservice.adapters.web.security.LoginThrottle} for {@code POST /token} and
+ *       {@code PUT /users/me/password}, over a Bucket4j {@code ProxyManager} the bootstrap chooses;</li>
  *   <li>{@code org.springframework.security.oauth2.jwt.JwtDecoder} (see {@link WebSecurityConfiguration});</li>
  *   <li>{@link WebSettings};</li>
  *   <li>optionally an {@code io.micrometer.core.instrument.MeterRegistry}: request and decision meters

@@ -7,6 +7,7 @@ import io.bookingservice.adapters.web.auth.LoginFloor;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.application.port.in.SubmitBookingCommand;
+import io.bookingservice.application.port.out.PasswordHasher;
 import io.bookingservice.application.service.BookingService;
 import io.bookingservice.application.service.HealthService;
 import io.bookingservice.application.service.UserService;
@@ -83,12 +84,25 @@ final class WebFixture implements AutoCloseable {
     }
 
     private WebFixture(WebSettings settings, FakeBookingRepository bookings, Function<TestClock, Tokens> realTokens) {
+        this(settings, bookings, realTokens, new FakePasswordHasher(), new LoginThrottle(LoginThrottleSettings.DEFAULT));
+    }
+
+    /**
+     * @param hasher   the password hasher behind the use cases (e.g. one behind a real hashing gate)
+     * @param throttle the login and password-change throttle (e.g. over a store that fails)
+     */
+    WebFixture(WebSettings settings, PasswordHasher hasher, LoginThrottle throttle) {
+        this(settings, new FakeBookingRepository(), clock -> null, hasher, throttle);
+    }
+
+    private WebFixture(WebSettings settings, FakeBookingRepository bookings, Function<TestClock, Tokens> realTokens,
+                       PasswordHasher hasher, LoginThrottle throttle) {
         this.bookings = bookings;
         Tokens chosen = realTokens.apply(clock);
         // Two distinct beans, as the bootstrap has them: one object for both types would be ambiguous.
         Tokens issuerAndDecoder = chosen != null ? chosen : new Tokens(tokens::issue, tokens::decode);
         bookingService = new BookingService(bookings, new FakeIdempotencyStore(), transactions, clock);
-        UserService userService = new UserService(users, new FakePasswordHasher(), transactions, clock, true);
+        UserService userService = new UserService(users, hasher, transactions, clock, true);
         context.setServletContext(new MockServletContext());
         // What the bootstrap provides, as ready-made singletons.
         context.addBeanFactoryPostProcessor(beans -> {
@@ -100,7 +114,7 @@ final class WebFixture implements AutoCloseable {
             beans.registerSingleton("clock", clock);
             beans.registerSingleton("webSettings", settings);
             beans.registerSingleton("meterRegistry", meters);
-            beans.registerSingleton("loginThrottle", new LoginThrottle(LoginThrottleSettings.DEFAULT));
+            beans.registerSingleton("loginThrottle", throttle);
             // Failed logins answer at once here; LoginFloorTest proves the floor on a fake clock.
             beans.registerSingleton("loginFloor", new LoginFloor(Duration.ZERO));
         });

@@ -61,6 +61,8 @@ public final class BookingCommand implements Callable<Integer> {
                 .addSubcommand("list", new UsersCommand.ListUsers(services, environment)));
         commandLine.addSubcommand("keys", new CommandLine(new KeysCommand())
                 .addSubcommand("generate", new KeysCommand.Generate(services, environment)));
+        commandLine.addSubcommand("idempotency", new CommandLine(new IdempotencyCommand())
+                .addSubcommand("purge", new IdempotencyCommand.Purge(services, environment)));
         commandLine.setExecutionExceptionHandler(BookingCommand::failed);
         return commandLine;
     }

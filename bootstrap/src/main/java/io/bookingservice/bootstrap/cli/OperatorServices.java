@@ -15,6 +15,12 @@ public interface OperatorServices {
     /** The accounts of the database {@code settings} point at; the caller closes them. */
     Accounts accounts(Settings settings);
 
+    /**
+     * Deletes the idempotency keys older than 24 hours in the database {@code settings} point at
+     * (what the service's periodic work does every hour); returns how many.
+     */
+    int purgeIdempotencyKeys(Settings settings);
+
     /** Account use cases over an open database connection pool. */
     interface Accounts extends AutoCloseable {
         ManageUsersUseCase users();

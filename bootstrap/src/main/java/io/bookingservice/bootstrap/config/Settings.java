@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param keyRefresh         how often the JWT keys are re-read (BOOKING_KEY_REFRESH seconds, default 60)
  * @param trustPreviousKey   whether the public key's AWSPREVIOUS version still verifies tokens
  *                           (BOOKING_TRUST_PREVIOUS_KEY, default on)
+ * @param throttleTimeout    BOOKING_THROTTLE_TIMEOUT (ms, default 200): a PostgreSQL throttle call's whole budget
  */
 public record Settings(
         Environment environment,
@@ -46,7 +47,11 @@ public record Settings(
         List<String> trustedProxies,
         Duration loginFloor,
         Duration keyRefresh,
-        boolean trustPreviousKey) {
+        boolean trustPreviousKey,
+        Duration throttleTimeout) {
+
+    /** A login waits at most this long for the shared throttle before it is refused with 503. */
+    public static final Duration DEFAULT_THROTTLE_TIMEOUT = Duration.ofMillis(200);
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -71,6 +76,7 @@ public record Settings(
                 + ", docsUrl=" + docsUrl.orElse("(off)") + ", logFormat=" + logFormat
                 + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)")
                 + ", trustedProxies=" + trustedProxies + ", loginFloor=" + loginFloor.toMillis() + "ms"
-                + ", keyRefresh=" + keyRefresh.toSeconds() + "s, trustPreviousKey=" + trustPreviousKey + "]";
+                + ", keyRefresh=" + keyRefresh.toSeconds() + "s, trustPreviousKey=" + trustPreviousKey
+                + ", throttleTimeout=" + throttleTimeout.toMillis() + "ms]";
     }
 }

@@ -97,7 +97,21 @@ public final class SettingsLoader {
                 lookup("BOOKING_TRUSTED_PROXIES").map(SettingsLoader::trustedProxies).orElse(List.of()),
                 lookup("BOOKING_LOGIN_FLOOR").map(SettingsLoader::loginFloor).orElse(LoginFloor.DEFAULT),
                 lookup("BOOKING_KEY_REFRESH").map(v -> seconds("BOOKING_KEY_REFRESH", v, MAX_KEY_REFRESH)).orElse(DEFAULT_KEY_REFRESH),
-                flag("BOOKING_TRUST_PREVIOUS_KEY", true));
+                flag("BOOKING_TRUST_PREVIOUS_KEY", true),
+                lookup("BOOKING_THROTTLE_TIMEOUT").map(v -> milliseconds("BOOKING_THROTTLE_TIMEOUT", v, 50, 10_000))
+                        .orElse(Settings.DEFAULT_THROTTLE_TIMEOUT));
+    }
+
+    private static Duration milliseconds(String name, String value, int min, int max) {
+        try {
+            int millis = Integer.parseInt(value.strip());
+            if (millis >= min && millis <= max) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one message that says what is allowed.
+        }
+        throw new InvalidSettingsException(name + " must be a number of milliseconds between " + min + " and " + max);
     }
 
     private Optional<String> lookup(String name) {

@@ -8,6 +8,7 @@ import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.migrations.engine.MigrationEngine;
 import io.bookingservice.migrations.engine.MigrationSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final EmbeddedDatabase embedded;
+    private final DatabaseCredentials credentials;
     private final HikariDataSource pool;
     private final DataSource migrationConnections;
     private final MigrationEngine migrations;
@@ -31,6 +33,7 @@ public final class Database implements AutoCloseable {
 
     private Database(EmbeddedDatabase embedded, DatabaseCredentials credentials, HikariDataSource pool) {
         this.embedded = embedded;
+        this.credentials = credentials;
         this.pool = pool;
         // Migrations do not go through the pool: its socketTimeout would cut the connection
         // while the engine waits for the advisory lock or DDL waits for a table lock (nothing
@@ -89,6 +92,16 @@ public final class Database implements AutoCloseable {
     /** The migration engine over the pool, for the readiness check's short reads of the history. */
     public MigrationEngine schemaStatus() {
         return schemaStatus;
+    }
+
+    /**
+     * A new pool of at most {@code maximumSize} connections to this database, apart from the
+     * request pool, whose statements are cut by the server after {@code statementTimeout}
+     * (see {@link DatabasePool#openBounded}); the caller closes it before this database.
+     */
+    public HikariDataSource openBoundedPool(String name, int maximumSize, Duration connectionTimeout,
+                                            Duration statementTimeout) {
+        return DatabasePool.openBounded(credentials, name, maximumSize, connectionTimeout, statementTimeout);
     }
 
     /** Where {@link #migrations()} gets its connections (tests check their timeout). */

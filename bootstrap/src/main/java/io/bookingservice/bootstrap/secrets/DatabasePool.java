@@ -7,6 +7,7 @@ import io.bookingservice.adapters.persistence.mybatis.PostgresConnectionSettings
 import io.bookingservice.adapters.persistence.mybatis.PostgresPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +35,29 @@ public final class DatabasePool {
         HikariDataSource pool = new HikariDataSource(config);
         // Connections opened with the old password still work until they are closed; retire
         // them gently so the whole pool runs on the current credentials.
+        rotating.afterRotation(() -> pool.getHikariPoolMXBean().softEvictConnections());
+        return pool;
+    }
+
+    /**
+     * A small pool of its own for short statements that must never wait long (the throttle's
+     * buckets): the same credentials and driver settings as {@link #open}, plus a server-side
+     * {@code statement_timeout} and {@code lock_timeout} on every connection, no metrics.
+     *
+     * @param connectionTimeout how long a caller waits for a free connection (Hikari: at least 250 ms)
+     * @param statementTimeout  how long one statement, or its wait for a row lock, may take
+     */
+    public static HikariDataSource openBounded(DatabaseCredentials credentials, String name, int maximumSize,
+                                               Duration connectionTimeout, Duration statementTimeout) {
+        Properties driver = PostgresPool.driverProperties(PostgresConnectionSettings.DEFAULT_SOCKET_TIMEOUT);
+        driver.setProperty("options", "-c statement_timeout=" + statementTimeout.toMillis()
+                + " -c lock_timeout=" + statementTimeout.toMillis());
+        RotatingCredentialsDataSource rotating = new RotatingCredentialsDataSource(credentials, driver);
+        HikariConfig config = PostgresPool.poolConfig(name, maximumSize, connectionTimeout);
+        config.setDataSource(rotating);
+        // A fixed, warm pool (Hikari fills it in the background from the start): opening a
+        // connection (fork, authentication) can take longer than a whole call's budget.
+        HikariDataSource pool = new HikariDataSource(config);
         rotating.afterRotation(() -> pool.getHikariPoolMXBean().softEvictConnections());
         return pool;
     }

@@ -4,7 +4,11 @@ import io.bookingservice.adapters.persistence.memory.InMemoryBookingRepository;
 import io.bookingservice.adapters.persistence.memory.InMemoryIdempotencyStore;
 import io.bookingservice.adapters.persistence.memory.InMemoryTransactions;
 import io.bookingservice.adapters.persistence.memory.InMemoryUserRepository;
+import io.bookingservice.adapters.web.security.LoginThrottleSettings;
+import io.bookingservice.adapters.web.security.ThrottleStores;
 import io.bookingservice.application.port.out.SchemaStatus;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +34,12 @@ public class MemoryPersistenceConfiguration {
     @Bean
     InMemoryIdempotencyStore idempotencyStore(InMemoryTransactions store) {
         return new InMemoryIdempotencyStore(store);
+    }
+
+    /** The login throttle's buckets in this process (Caffeine): one instance, nothing to share. */
+    @Bean
+    ProxyManager<String> throttleStore() {
+        return ThrottleStores.inMemory(2 * LoginThrottleSettings.DEFAULT.maxTrackedEntries(), TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     /** There is no schema to be behind. */

@@ -14,7 +14,10 @@ import io.bookingservice.adapters.web.security.JwtKeyHolder;
 import io.bookingservice.adapters.web.security.JwtSettings;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
+import io.bookingservice.adapters.web.security.PasswordChangeSettings;
 import io.bookingservice.bootstrap.config.Settings;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +41,7 @@ public class SecurityConfiguration {
     BoundedPasswordHasher passwordHasher() {
         // Argon2 takes ~19 MiB per call: at most one per core at a time, a short queue, and
         // 429 + Retry-After beyond that, so a login flood cannot exhaust memory.
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = hashingPermits();
         return new BoundedPasswordHasher(new Argon2idPasswordHasher(Argon2Cost.DEFAULT, new SecureRandom()),
                 new BoundedHashing(cores, 4 * cores, Duration.ofSeconds(1)));
     }
@@ -58,10 +61,21 @@ public class SecurityConfiguration {
         return new SignedAccessTokens(signer);
     }
 
-    /** Per (username, client address) and per client address, the address from {@link ClientAddressResolver}. */
+    /**
+     * {@code /token} per (username, client address) and per client address; password changes per
+     * account and per client address, each account and address with at most half of the hashing
+     * permits. The address is the one {@link ClientAddressResolver} resolves. The buckets live in
+     * the persistence's store (PostgreSQL: shared by every instance; memory: this process).
+     */
     @Bean
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle(LoginThrottleSettings.DEFAULT);
+    LoginThrottle loginThrottle(ProxyManager<String> throttleStore) {
+        return new LoginThrottle(LoginThrottleSettings.DEFAULT, PasswordChangeSettings.defaults(hashingPermits()),
+                throttleStore, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** Argon2 calls that run at once: one per core. */
+    static int hashingPermits() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** BOOKING_TRUSTED_PROXIES: whose forwarding headers name the client and the origin (none by default). */

@@ -36,7 +36,7 @@ public final class ServiceContext {
         } else {
             context.register(DatabaseConfiguration.class, PostgresPersistenceConfiguration.class);
         }
-        context.register(CoreConfiguration.class, SecurityConfiguration.class);
+        context.register(CoreConfiguration.class, SecurityConfiguration.class, PeriodicWorkConfiguration.class);
         if (settings.metricsEnabled()) {
             context.register(ObservabilityConfiguration.class);
         }

@@ -1,10 +1,12 @@
 package io.bookingservice.bootstrap.cli;
 
 import io.bookingservice.application.service.UserService;
+import io.bookingservice.application.testing.FakeIdempotencyStore;
 import io.bookingservice.application.testing.FakePasswordHasher;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.periodic.IdempotencyPurge;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +21,7 @@ final class CommandLineHarness {
 
     final FakeUserRepository users = new FakeUserRepository();
     final UserService accounts = new UserService(users, new FakePasswordHasher(), new SerialTransactions(), Clock.systemUTC(), true);
+    final FakeIdempotencyStore idempotency = new FakeIdempotencyStore();
     final List<Settings> served = new ArrayList<>();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
@@ -33,6 +36,11 @@ final class CommandLineHarness {
             @Override
             public SecretSource secrets(Settings settings) {
                 return secrets;
+            }
+
+            @Override
+            public int purgeIdempotencyKeys(Settings settings) {
+                return new IdempotencyPurge(idempotency, Clock.systemUTC()).run();
             }
 
             @Override

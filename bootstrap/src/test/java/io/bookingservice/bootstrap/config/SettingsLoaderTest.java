@@ -34,6 +34,16 @@ class SettingsLoaderTest {
         assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(settings.docsUrl()).isEmpty();
         assertThat(settings.secretsEndpoint()).isEmpty();
+        assertThat(settings.throttleTimeout()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void theThrottleTimeoutIsMillisecondsWithinBounds() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_THROTTLE_TIMEOUT", "750")).throttleTimeout())
+                .isEqualTo(Duration.ofMillis(750));
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_THROTTLE_TIMEOUT", "0")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("BOOKING_THROTTLE_TIMEOUT must be a number of milliseconds between 50 and 10000");
     }
 
     @Test

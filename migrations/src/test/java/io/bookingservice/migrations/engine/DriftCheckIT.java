@@ -67,6 +67,21 @@ class DriftCheckIT {
     }
 
     @Test
+    void knowsTheThrottleTable() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        MigrationEngine engine = engine(db);
+        engine.upgrade("head");
+        assertThat(engine.check().differences()).isEmpty();
+
+        execute(db, "ALTER TABLE throttle_buckets ALTER COLUMN id TYPE text");
+        execute(db, "DROP INDEX ix_throttle_buckets_expires_at");
+
+        assertThat(engine.check().differences()).containsExactly(
+                "column throttle_buckets.id: type character varying(64) ≠ text",
+                "index ix_throttle_buckets_expires_at missing in live");
+    }
+
+    @Test
     void fallsBackToAnEmbeddedServerWhenTheRoleMayNotCreateDatabases() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase();
         engine(db).upgrade("head");

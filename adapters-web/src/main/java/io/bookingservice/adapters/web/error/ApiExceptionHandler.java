@@ -2,6 +2,7 @@ package io.bookingservice.adapters.web.error;
 
 import io.bookingservice.adapters.web.filter.BodyTooLargeException;
 import io.bookingservice.adapters.web.security.HashingSaturatedException;
+import io.bookingservice.adapters.web.security.ThrottleUnavailableException;
 import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.DuplicateException;
@@ -149,6 +150,15 @@ class ApiExceptionHandler {
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The service is busy; try again later");
+    }
+
+    /** The throttle's store did not answer: refuse the attempt (fail closed) rather than let it through unthrottled. */
+    @ExceptionHandler(ThrottleUnavailableException.class)
+    void throttleUnavailable(ThrottleUnavailableException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.warn("throttle store unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ThrottleUnavailableException.RETRY_AFTER_SECONDS));
+        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable");
     }
 
     @ExceptionHandler(StorageUnavailableException.class)

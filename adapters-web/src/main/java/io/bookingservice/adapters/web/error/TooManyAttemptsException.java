@@ -1,6 +1,6 @@
 package io.bookingservice.adapters.web.error;
 
-/** Login attempts from this client (or for this account from this client) are throttled; 429. */
+/** Login or password-change attempts from this client (or for this account) are throttled; 429. */
 public final class TooManyAttemptsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -8,7 +8,12 @@ public final class TooManyAttemptsException extends RuntimeException {
     private final long retryAfterSeconds;
 
     public TooManyAttemptsException(long retryAfterSeconds) {
-        super("Too many login attempts; try again later");
+        this(retryAfterSeconds, "Too many login attempts; try again later");
+    }
+
+    /** @param detail the problem's {@code detail}, e.g. for password changes */
+    public TooManyAttemptsException(long retryAfterSeconds, String detail) {
+        super(detail);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

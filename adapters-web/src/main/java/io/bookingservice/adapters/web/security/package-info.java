@@ -17,8 +17,11 @@
  *       legacy bcrypt) behind {@link io.bookingservice.adapters.web.security.BoundedPasswordHasher};
  *       {@link io.bookingservice.adapters.web.security.HashingSaturatedException} becomes 503 with
  *       {@code Retry-After}.</li>
- *   <li>Login throttling: {@link io.bookingservice.adapters.web.security.LoginThrottle}; a denied
- *       {@code Decision} becomes 429 with {@code Retry-After}.</li>
+ *   <li>Login and password-change throttling: {@link io.bookingservice.adapters.web.security.LoginThrottle}
+ *       over a Bucket4j {@code ProxyManager} ({@link io.bookingservice.adapters.web.security.ThrottleStores}
+ *       in memory, or a shared one); a denied {@code Decision} becomes 429 with {@code Retry-After},
+ *       an unreachable store ({@link io.bookingservice.adapters.web.security.ThrottleUnavailableException})
+ *       503.</li>
  * </ul>
  */
 package io.bookingservice.adapters.web.security;

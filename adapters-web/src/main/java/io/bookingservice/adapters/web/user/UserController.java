@@ -3,13 +3,16 @@ package io.bookingservice.adapters.web.user;
 import static io.bookingservice.adapters.web.json.JsonInput.loc;
 
 import io.bookingservice.adapters.web.error.RequestValidationException;
+import io.bookingservice.adapters.web.error.TooManyAttemptsException;
 import io.bookingservice.adapters.web.error.ViolationErrors;
 import io.bookingservice.adapters.web.json.JsonInput;
+import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.application.port.in.CreateUserCommand;
 import io.bookingservice.application.port.in.ManageUsersUseCase;
 import io.bookingservice.application.port.in.UpdateUserCommand;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.user.User;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +37,11 @@ class UserController {
     private static final List<Object> BODY = loc("body");
 
     private final ManageUsersUseCase users;
+    private final LoginThrottle throttle;
 
-    UserController(ManageUsersUseCase users) {
+    UserController(ManageUsersUseCase users, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @GetMapping("/users/me")
@@ -44,16 +49,29 @@ class UserController {
         return UserJson.from(user);
     }
 
-    /** Confirms the current password; tokens issued before the change stop working. */
+    /**
+     * Confirms the current password; tokens issued before the change stop working. Two argon2
+     * calls, so throttled per account and per client address (429 + {@code Retry-After}), with
+     * at most a share of the hashing gate per account and per address: one requester cannot
+     * starve everybody's logins.
+     */
     @PutMapping(path = "/users/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> changePassword(@RequestBody(required = false) JsonNode body,
-                                        @AuthenticationPrincipal User user) {
+                                        @AuthenticationPrincipal User user, HttpServletRequest request) {
         JsonInput in = new JsonInput();
         JsonNode object = JsonInput.requireObject(body);
         String current = in.string(object, BODY, "current_password", true);
         String next = in.string(object, BODY, "new_password", true);
         in.throwIfInvalid();
-        validated(body, () -> users.changeOwnPassword(user, current, next));
+        // The remote address as the container reports it, as for POST /token.
+        try (LoginThrottle.PasswordChange change = throttle.startPasswordChange(
+                Long.toString(user.id().value()), request.getRemoteAddr())) {
+            if (!change.decision().allowed()) {
+                throw new TooManyAttemptsException(change.decision().retryAfterSeconds(),
+                        "Too many password change attempts; try again later");
+            }
+            validated(body, () -> users.changeOwnPassword(user, current, next));
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,18 @@ import java.util.Properties;
 public final class SettingsLoader {
 
     public static final String CONFIG_FILE = "BOOKING_CONFIG";
+
+    /**
+     * Longer than the sample HAProxy configuration needs to take an instance out ({@code fall 2}
+     * checks {@code inter 500ms}/{@code fastinter 250ms}, each with its 1 s timeout) with room to spare.
+     */
+    static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    /**
+     * Grace plus the 20 s drain must end before an orchestrator's kill (compose's and
+     * Kubernetes' default: 30 s), or SIGKILL cuts the drain.
+     */
+    static final Duration MAXIMUM_SHUTDOWN_GRACE = Duration.ofSeconds(9);
 
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
@@ -75,7 +88,8 @@ public final class SettingsLoader {
                 lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
                 lookup("DOCS_URL").map(SettingsLoader::docsUrl),
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
-                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint));
+                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint),
+                lookup("BOOKING_SHUTDOWN_GRACE").map(SettingsLoader::shutdownGrace).orElse(DEFAULT_SHUTDOWN_GRACE));
     }
 
     private Optional<String> lookup(String name) {
@@ -111,6 +125,19 @@ public final class SettingsLoader {
             // Falls through to the one message that says what is allowed.
         }
         throw new InvalidSettingsException(name + " must be a port number between 0 and 65535");
+    }
+
+    private static Duration shutdownGrace(String value) {
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 0 && seconds <= MAXIMUM_SHUTDOWN_GRACE.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one message that says what is allowed.
+        }
+        throw new InvalidSettingsException("BOOKING_SHUTDOWN_GRACE must be whole seconds from 0 to "
+                + MAXIMUM_SHUTDOWN_GRACE.toSeconds() + " (with the 20 s drain it must end before a 30 s kill timeout)");
     }
 
     private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

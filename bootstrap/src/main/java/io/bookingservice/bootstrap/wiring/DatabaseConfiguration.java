@@ -4,6 +4,7 @@ import io.bookingservice.application.port.out.SchemaStatus;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.database.EngineSchemaStatus;
+import io.bookingservice.bootstrap.secrets.DatabasePool;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
@@ -24,7 +25,8 @@ public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     Database database(Settings settings, ObjectProvider<SecretSource> secrets, MeterRegistry meters) {
-        Database database = Database.open(settings, secrets::getObject, POOL_SIZE, meters);
+        // The request path's short timeouts: a database outage answers 503 within about 3 s.
+        Database database = Database.open(settings, secrets::getObject, POOL_SIZE, meters, DatabasePool.Timeouts.REQUESTS);
         if (settings.migrateOnStart()) {
             try {
                 database.migrations().upgrade("head");

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * offered load down), at most 200 in flight (beyond that a request counts as failed). Mix: one in
  * five a booking submission (POST /booking/ with an Idempotency-Key), the rest reads of a booking
  * (GET /booking/{id}/); a sign-in (POST /token with an Origin header) at the start and every 20 s.
- * Every request is bounded (10 s); the run by SECONDS.
+ * Every request is bounded (10 s); the run by SECONDS, or earlier when EVENTS_FILE.stop appears
+ * (the script's faults took what they took).
  *
  * <p>At the end it reads EVENTS_FILE ("fault_start MS" / "fault_end MS" lines, written by the run
  * script while the traffic ran) and prints one line: requests, failures (5xx, other unexpected
@@ -86,7 +87,13 @@ public final class Traffic {
         long periodNanos = 1_000_000_000L / rate;
         long next = System.nanoTime();
         long total = (long) rate * seconds;
+        Path stop = Path.of(args[4] + ".stop");
+        // Tells the script that the measured traffic runs now: its faults start after this.
+        Files.writeString(Path.of(args[4] + ".started." + name.replace('/', '-')), "");
         for (long i = 1; i <= total; i++) {
+            if (i % rate == 0 && Files.exists(stop)) {
+                break;
+            }
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);

@@ -77,7 +77,7 @@ public final class Traffic {
                 .connectTimeout(Duration.ofSeconds(2)).build();
         String[] token = {signIn(client, base, origin, password, Duration.ofSeconds(30))};
         List<Long> known = new CopyOnWriteArrayList<>();
-        known.add(submit(client, base, token[0], 0).id);
+        known.add(seed(client, base, token[0]));
 
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
@@ -162,6 +162,25 @@ public final class Traffic {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = ID.matcher(r.body());
         return new Submitted(r.statusCode(), r.statusCode() == 201 && m.find() ? Long.parseLong(m.group(1)) : -1);
+    }
+
+    /** One booking to read, before the measured run: retries (bounded) like {@link #signIn}. */
+    static long seed(HttpClient client, String base, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                Submitted s = submit(client, base, token, 0);
+                if (s.status == 201) {
+                    return s.id;
+                }
+                last = "status " + s.status;
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("could not submit the first booking at " + base + ": " + last);
     }
 
     static HttpRequest signInRequest(String base, String origin, String password) {

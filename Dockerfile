@@ -14,9 +14,13 @@ COPY --from=build /src/bootstrap/target/booking.jar /app/booking.jar
 USER booking
 ENV PORT=8000 BOOKING_DATA_DIR=/app/booking-data
 EXPOSE 8000
-# Readiness, not liveness: an instance whose database is down or behind is not healthy to route to.
+# Liveness, not readiness: orchestrators restart (or replace) a task whose HEALTHCHECK fails. During
+# a database outage every instance's readiness is 503 at once; a readiness HEALTHCHECK would have them
+# all killed and restarted together (a fleet-wide outage of its own, and a start-up stampede when the
+# database returns), although each would recover by itself within seconds. Routing is the load
+# balancer's business: it checks /health/ready (see docs/operations.md, "Running several instances").
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-    CMD curl -fsS "http://localhost:${PORT}/health/ready" >/dev/null || exit 1
+    CMD curl -fsS "http://localhost:${PORT}/health/live" >/dev/null || exit 1
 # exec form: SIGTERM reaches the JVM, which drains and exits 0.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/booking.jar"]
 CMD ["serve"]

@@ -1,6 +1,7 @@
 package io.bookingservice.application.service;
 
 import io.bookingservice.application.error.AuthenticationFailedException;
+import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.error.WrongPasswordException;
 import io.bookingservice.application.port.in.CreateUserCommand;
@@ -137,6 +138,18 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
     @Override
     public boolean noUsers() {
         return users.count() == 0;
+    }
+
+    @Override
+    public Optional<User> createFirstAccount(CreateUserCommand command) {
+        NewUser user = newUser(command);
+        try {
+            // Under READ COMMITTED two instances can both count zero; the unique username then
+            // makes the second insert wait for the first and fail, which is the answer "not you".
+            return transactions.inTransaction(() -> users.count() == 0 ? Optional.of(users.create(user)) : Optional.<User>empty());
+        } catch (DuplicateException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -235,6 +235,33 @@ class UserServiceTest {
     }
 
     @Test
+    void theFirstAccountIsCreatedOnlyOnAnEmptyDatabase() {
+        UserService empty = new UserService(new FakeUserRepository(), hasher, transactions, clock, true);
+        CreateUserCommand first = new CreateUserCommand("admin", "first password", "admin", false);
+
+        assertThat(empty.createFirstAccount(first)).hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Role.ADMIN));
+        assertThat(empty.createFirstAccount(new CreateUserCommand("admin", "second password", "admin", false))).isEmpty();
+        assertThat(empty.logIn("admin", "first password").username().value()).isEqualTo("admin");
+        assertThat(service.createFirstAccount(first)).as("a database with accounts").isEmpty();
+    }
+
+    @Test
+    void losingTheFirstAccountRaceToAnotherInstanceIsAnEmptyAnswerNotAFailure() {
+        FakeUserRepository raced = new FakeUserRepository() {
+            @Override
+            public long count() {
+                return 0; // counted before the other instance's insert became visible
+            }
+        };
+        raced.create(Users.newUser("admin", Role.ADMIN));
+        UserService late = new UserService(raced, hasher, transactions, clock, true);
+
+        assertThat(late.createFirstAccount(new CreateUserCommand("admin", "my password", "admin", false))).isEmpty();
+        assertThat(raced.findByUsername(new Username("admin")).orElseThrow().passwordHash().value())
+                .as("the winner's password stands").doesNotContain("my password");
+    }
+
+    @Test
     void findByUsernameTreatsAnInvalidNameAsUnknown() {
         assertThat(service.findByUsername("alice")).contains(alice);
         assertThat(service.findByUsername("")).isEmpty();

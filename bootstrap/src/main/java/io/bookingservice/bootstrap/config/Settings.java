@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param trustPreviousKey   whether the public key's AWSPREVIOUS version still verifies tokens
  *                           (BOOKING_TRUST_PREVIOUS_KEY, default on)
  * @param throttleTimeout    BOOKING_THROTTLE_TIMEOUT (ms, default 200): a PostgreSQL throttle call's whole budget
+ * @param shutdownGrace      BOOKING_SHUTDOWN_GRACE: after SIGTERM, how long the service keeps answering
+ *                           (readiness 503, every response {@code Connection: close}) before it drains
  */
 public record Settings(
         Environment environment,
@@ -48,7 +50,8 @@ public record Settings(
         Duration loginFloor,
         Duration keyRefresh,
         boolean trustPreviousKey,
-        Duration throttleTimeout) {
+        Duration throttleTimeout,
+        Duration shutdownGrace) {
 
     /** A login waits at most this long for the shared throttle before it is refused with 503. */
     public static final Duration DEFAULT_THROTTLE_TIMEOUT = Duration.ofMillis(200);
@@ -77,6 +80,6 @@ public record Settings(
                 + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)")
                 + ", trustedProxies=" + trustedProxies + ", loginFloor=" + loginFloor.toMillis() + "ms"
                 + ", keyRefresh=" + keyRefresh.toSeconds() + "s, trustPreviousKey=" + trustPreviousKey
-                + ", throttleTimeout=" + throttleTimeout.toMillis() + "ms]";
+                + ", throttleTimeout=" + throttleTimeout.toMillis() + "ms, shutdownGrace=" + shutdownGrace + "]";
     }
 }

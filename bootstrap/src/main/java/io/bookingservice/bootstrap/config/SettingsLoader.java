@@ -43,6 +43,17 @@ public final class SettingsLoader {
     static final Duration DEFAULT_KEY_REFRESH = Duration.ofSeconds(60);
     // A rotation must reach every instance well within a token's 30-minute life.
     static final Duration MAX_KEY_REFRESH = Duration.ofMinutes(15);
+    /**
+     * Longer than the sample HAProxy configuration needs to take an instance out ({@code fall 2}
+     * checks {@code inter 500ms}/{@code fastinter 250ms}, each with its 1 s timeout) with room to spare.
+     */
+    static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    /**
+     * Grace plus the 20 s drain must end before an orchestrator's kill (compose's and
+     * Kubernetes' default: 30 s), or SIGKILL cuts the drain.
+     */
+    static final Duration MAXIMUM_SHUTDOWN_GRACE = Duration.ofSeconds(9);
 
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
@@ -99,7 +110,8 @@ public final class SettingsLoader {
                 lookup("BOOKING_KEY_REFRESH").map(v -> seconds("BOOKING_KEY_REFRESH", v, MAX_KEY_REFRESH)).orElse(DEFAULT_KEY_REFRESH),
                 flag("BOOKING_TRUST_PREVIOUS_KEY", true),
                 lookup("BOOKING_THROTTLE_TIMEOUT").map(v -> milliseconds("BOOKING_THROTTLE_TIMEOUT", v, 50, 10_000))
-                        .orElse(Settings.DEFAULT_THROTTLE_TIMEOUT));
+                        .orElse(Settings.DEFAULT_THROTTLE_TIMEOUT),
+                lookup("BOOKING_SHUTDOWN_GRACE").map(SettingsLoader::shutdownGrace).orElse(DEFAULT_SHUTDOWN_GRACE));
     }
 
     private static Duration milliseconds(String name, String value, int min, int max) {
@@ -181,6 +193,19 @@ public final class SettingsLoader {
             // Falls through to the one message that says what is allowed.
         }
         throw new InvalidSettingsException(name + " must be a whole number of seconds between 1 and " + max.toSeconds());
+    }
+
+    private static Duration shutdownGrace(String value) {
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 0 && seconds <= MAXIMUM_SHUTDOWN_GRACE.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one message that says what is allowed.
+        }
+        throw new InvalidSettingsException("BOOKING_SHUTDOWN_GRACE must be whole seconds from 0 to "
+                + MAXIMUM_SHUTDOWN_GRACE.toSeconds() + " (with the 20 s drain it must end before a 30 s kill timeout)");
     }
 
     private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

@@ -48,16 +48,27 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The pool gets the {@link DatabasePool.Timeouts#OPERATOR operator's} timeouts.
+     *
      * @param secrets only asked for in dev/prod without DATABASE_URL
      * @param poolSize connections the pool may hold
      * @param meters   where the pool publishes its metrics, or {@code null} (operator commands)
      */
     public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize, MeterRegistry meters) {
+        return open(settings, secrets, poolSize, meters, DatabasePool.Timeouts.OPERATOR);
+    }
+
+    /**
+     * @param timeouts the pool's: {@link DatabasePool.Timeouts#REQUESTS} for the HTTP service;
+     *                 migrations keep their own connections either way
+     */
+    public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize, MeterRegistry meters,
+                                DatabasePool.Timeouts timeouts) {
         if (settings.embeddedDatabase()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDirectory());
             try {
                 DatabaseCredentials credentials = DatabaseCredentials.fixed(embedded.url());
-                return new Database(embedded, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters));
+                return new Database(embedded, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts));
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
@@ -74,7 +85,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("no database is configured for ENV=" + settings.environment().code());
         }
         LOG.info("database {}", credentials.current().jdbcUrl());
-        return new Database(null, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters));
+        return new Database(null, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts));
     }
 
     public DataSource dataSource() {

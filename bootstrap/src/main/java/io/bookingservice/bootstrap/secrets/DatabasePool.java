@@ -21,13 +21,46 @@ public final class DatabasePool {
     private DatabasePool() {
     }
 
-    /** @param meters where the pool's metrics go, or {@code null} for none */
+    /**
+     * How long a caller of the pool may wait, by who the caller is.
+     *
+     * @param connection Hikari's {@code connectionTimeout}: the wait for a pooled connection
+     * @param socket     pgjdbc's {@code socketTimeout}: the wait for the server's answer to a statement
+     * @param connect    pgjdbc's {@code connectTimeout}: the TCP handshake of a new connection
+     * @param validation Hikari's {@code validationTimeout}: the liveness check of an idle connection
+     */
+    public record Timeouts(Duration connection, Duration socket, Duration connect, Duration validation) {
+
+        /**
+         * The HTTP service's pool: during a database outage a request waits at most about
+         * {@code connection + socket} = 3 s before its 503, whether the database refuses
+         * connections (the wait is Hikari's 1 s) or a connection is black-holed (a statement
+         * already sent waits for the 2 s socket timeout, which fails it with 08006). The
+         * statements on this path are short keyset queries and single-row writes, far below 2 s.
+         */
+        public static final Timeouts REQUESTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(1), Duration.ofMillis(500));
+
+        /** Operator commands: they can wait longer than a request should, and nobody is retrying them. */
+        public static final Timeouts OPERATOR = new Timeouts(PostgresConnectionSettings.DEFAULT_CONNECTION_TIMEOUT,
+                PostgresConnectionSettings.DEFAULT_SOCKET_TIMEOUT, PostgresPool.DEFAULT_CONNECT_TIMEOUT,
+                Duration.ofSeconds(2));
+    }
+
+    /** The pool with the {@link Timeouts#OPERATOR operator's} timeouts. */
     public static HikariDataSource open(DatabaseCredentials credentials, String name, int maximumSize,
                                         MeterRegistry meters) {
+        return open(credentials, name, maximumSize, meters, Timeouts.OPERATOR);
+    }
+
+    /** @param meters where the pool's metrics go, or {@code null} for none */
+    public static HikariDataSource open(DatabaseCredentials credentials, String name, int maximumSize,
+                                        MeterRegistry meters, Timeouts timeouts) {
         RotatingCredentialsDataSource rotating = new RotatingCredentialsDataSource(credentials,
-                PostgresPool.driverProperties(PostgresConnectionSettings.DEFAULT_SOCKET_TIMEOUT));
-        HikariConfig config = PostgresPool.poolConfig(name, maximumSize,
-                PostgresConnectionSettings.DEFAULT_CONNECTION_TIMEOUT);
+                PostgresPool.driverProperties(timeouts.socket(), timeouts.connect()));
+        HikariConfig config = PostgresPool.poolConfig(name, maximumSize, timeouts.connection());
+        // Hikari needs it below the connection timeout, or it quietly uses the connection timeout.
+        config.setValidationTimeout(timeouts.validation().toMillis());
         config.setDataSource(rotating);
         if (meters != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));

@@ -22,18 +22,23 @@ import org.springframework.web.servlet.DispatcherServlet;
  * The web context's filters (its request filter, Spring Security's {@code springSecurityFilterChain})
  * are reached through DelegatingFilterProxies.
  * Stopping is graceful: the connector stops accepting, in-flight requests get up to
- * {@code drainTimeout} to finish.
+ * {@code drainTimeout} to finish, and requests that still arrive on open connections get a 503
+ * (Jetty's GracefulHandler); {@link #closeConnectionsAfterEachResponse()} before the stop keeps
+ * that from happening to anyone.
  */
 public final class HttpServer {
 
     private final Server server;
     private final ServerConnector connector;
     private final AnnotationConfigWebApplicationContext web;
+    private final ClosingConnections closing;
 
-    private HttpServer(Server server, ServerConnector connector, AnnotationConfigWebApplicationContext web) {
+    private HttpServer(Server server, ServerConnector connector, AnnotationConfigWebApplicationContext web,
+                       ClosingConnections closing) {
         this.server = server;
         this.connector = connector;
         this.web = web;
+        this.closing = closing;
     }
 
     /**
@@ -74,7 +79,8 @@ public final class HttpServer {
         context.addServlet(dispatcher, "/");
 
         // Counts in-flight requests so that stop() waits for them (bounded by the stop timeout).
-        GracefulHandler graceful = new GracefulHandler(context);
+        ClosingConnections closing = new ClosingConnections(context);
+        GracefulHandler graceful = new GracefulHandler(closing);
         server.setHandler(graceful);
         server.setStopTimeout(drainTimeout.toMillis());
         server.setStopAtShutdown(false);
@@ -96,11 +102,19 @@ public final class HttpServer {
             web.close();
             throw e;
         }
-        return new HttpServer(server, connector, web);
+        return new HttpServer(server, connector, web, closing);
     }
 
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /**
+     * The shutdown grace: from now on every response says {@code Connection: close}, so that
+     * keep-alive connections are gone before {@link #stop()} (see {@link ClosingConnections}).
+     */
+    public void closeConnectionsAfterEachResponse() {
+        closing.begin();
     }
 
     /** Stops accepting, lets in-flight requests finish (bounded), then closes the web context. */

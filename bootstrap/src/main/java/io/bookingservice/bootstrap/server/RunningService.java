@@ -19,9 +19,10 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 
 /**
  * The service, started: root context (database, migrations, keys, first admin), then the HTTP
- * server. {@link #stop()} is the graceful shutdown SIGTERM triggers: readiness turns false,
- * the server stops accepting and drains in-flight requests (bounded), then the pool and the
- * embedded database close.
+ * server. {@link #stop()} is the graceful shutdown SIGTERM triggers: readiness turns false and
+ * every response says {@code Connection: close} for the shutdown grace (the service still
+ * answers while load balancers take it out), then the server stops accepting and drains
+ * in-flight requests (bounded), then the pool and the embedded database close.
  */
 public final class RunningService {
 
@@ -33,13 +34,16 @@ public final class RunningService {
     private final AnnotationConfigApplicationContext root;
     private final HttpServer server;
     private final ManagementServer management;
+    private final Duration grace;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private RunningService(AnnotationConfigApplicationContext root, HttpServer server, ManagementServer management) {
+    private RunningService(AnnotationConfigApplicationContext root, HttpServer server, ManagementServer management,
+                           Duration grace) {
         this.root = root;
         this.server = server;
         this.management = management;
+        this.grace = grace;
     }
 
     /**
@@ -69,7 +73,7 @@ public final class RunningService {
             root.close();
             throw e;
         }
-        RunningService service = new RunningService(root, server, management);
+        RunningService service = new RunningService(root, server, management, settings.shutdownGrace());
         LOG.info("booking service (ENV={}, {}) listening on http://localhost:{}/ — ready in {} ms",
                 settings.environment().code(), settings.persistence().name().toLowerCase(java.util.Locale.ROOT),
                 server.port(), (System.nanoTime() - begin) / 1_000_000);
@@ -108,9 +112,21 @@ public final class RunningService {
             return;
         }
         try {
-            LOG.info("shutting down: readiness off, draining in-flight requests (at most {} s)", DRAIN_TIMEOUT.toSeconds());
             root.getBean(Draining.class).begin();
+            server.closeConnectionsAfterEachResponse();
+            if (!grace.isZero()) {
+                // Still answering: the balancer's checks see readiness 503 and take the instance
+                // out, and every keep-alive connection is closed after its next response.
+                LOG.info("shutting down: readiness off, answering with Connection: close for {} s (BOOKING_SHUTDOWN_GRACE)",
+                        grace.toSeconds());
+                Thread.sleep(grace.toMillis());
+            }
+            LOG.info("shutting down: draining in-flight requests (at most {} s)", DRAIN_TIMEOUT.toSeconds());
             server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("shutdown grace interrupted; stopping now");
+            stopServer();
         } catch (Exception e) {
             LOG.error("the HTTP server did not stop cleanly", e);
         } finally {
@@ -130,6 +146,14 @@ public final class RunningService {
             management.stop();
         } catch (Exception e) {
             LOG.error("the management server did not stop cleanly", e);
+        }
+    }
+
+    private void stopServer() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.error("the HTTP server did not stop cleanly", e);
         }
     }
 

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * in local and test mode with a generated password printed once to the console (never to
  * the log). dev and prod never get a generated password: there, use
  * {@code booking users rotate-password}. An adopted database that has users is left alone.
+ * Several instances starting together on an empty database create one admin between them,
+ * and only that instance prints its password.
  */
 public final class FirstAdmin implements SmartInitializingSingleton {
 
@@ -38,8 +40,11 @@ public final class FirstAdmin implements SmartInitializingSingleton {
             return;
         }
         if (settings.adminPassword().isPresent()) {
-            users.upsert(new CreateUserCommand(USERNAME, settings.adminPassword().get(), "admin", false));
-            LOG.info("created the first account, admin, with the password from BOOKING_ADMIN_PASSWORD");
+            if (users.createFirstAccount(new CreateUserCommand(USERNAME, settings.adminPassword().get(), "admin", false)).isPresent()) {
+                LOG.info("created the first account, admin, with the password from BOOKING_ADMIN_PASSWORD");
+            } else {
+                LOG.info("another instance created the first account meanwhile");
+            }
             return;
         }
         if (settings.environment().usesSecretsManager()) {
@@ -50,7 +55,12 @@ public final class FirstAdmin implements SmartInitializingSingleton {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        users.upsert(new CreateUserCommand(USERNAME, password, "admin", false));
+        // Instances started together on an empty database all get here; only the one whose
+        // account was created may announce its password, or an operator would note a dead one.
+        if (users.createFirstAccount(new CreateUserCommand(USERNAME, password, "admin", false)).isEmpty()) {
+            LOG.info("another instance created the first account meanwhile; its console shows the password");
+            return;
+        }
         LOG.info("created the first account, admin, with a generated password (printed once on the console)");
         console.println();
         console.println("  First start: created user 'admin' with password: " + password);

@@ -137,6 +137,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theShutdownGraceDefaultsToAFewSecondsAndEndsWellBeforeAThirtySecondKill() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of()).shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_SHUTDOWN_GRACE", "0")).shutdownGrace()).isZero();
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_SHUTDOWN_GRACE", "9")).shutdownGrace()).hasSeconds(9);
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_SHUTDOWN_GRACE", "10")))
+                .hasMessageStartingWith("BOOKING_SHUTDOWN_GRACE must be whole seconds from 0 to 9");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_SHUTDOWN_GRACE", "5s")))
+                .hasMessageStartingWith("BOOKING_SHUTDOWN_GRACE ");
+    }
+
+    @Test
     void metricsCanBeSwitchedOff() {
         assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_METRICS", "off")).metricsEnabled()).isFalse();
     }

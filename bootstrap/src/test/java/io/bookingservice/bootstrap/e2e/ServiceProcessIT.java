@@ -41,7 +41,7 @@ class ServiceProcessIT {
     @Test
     void sigtermDrainsAndExitsWithStatus0() throws Exception {
         Process process = launch(Map.of("PORT", "0", "BOOKING_PERSISTENCE", "memory", "BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!",
-                "LOG_FORMAT", "json"));
+                "LOG_FORMAT", "json", "BOOKING_SHUTDOWN_GRACE", "1"));
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             int port = awaitPort(out, lines);
@@ -60,6 +60,7 @@ class ServiceProcessIT {
         }
 
         assertThat(process.waitFor()).isZero();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("answering with Connection: close for 1 s"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("{").contains("\"formattedMessage\":\"stopped\""));
         // JSON escapes '/' as '\/'.
         assertThat(lines).anySatisfy(l -> assertThat(l.replace("\\/", "/")).contains("io.bookingservice.request")

@@ -164,7 +164,7 @@ class ServiceWiringIT {
             assertThat(BookingApplication.run(new String[] {"users", "rotate-password", "--env", "dev", "--username", "alice",
                     "--role", "admin"}, environment)).isZero();
 
-            RunningService service = RunningService.start(SettingsLoader.load(Map.of("PORT", "0"), environment),
+            RunningService service = RunningService.start(SettingsLoader.load(Map.of("PORT", "0", "BOOKING_SHUTDOWN_GRACE", "0"), environment),
                     BookingApplication.WEB_LAYER, Optional.empty(), System.out);
             try {
                 Http http = new Http(service.port());
@@ -230,7 +230,8 @@ class ServiceWiringIT {
             + "\"duration_minutes\":60,\"requested_by\":\"office@example.com\"}";
 
     private RunningService start(Map<String, String> extra) throws Exception {
-        Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "BOOKING_DATA_DIR", dataDirectory.toString()));
+        Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "BOOKING_DATA_DIR", dataDirectory.toString(),
+                "BOOKING_SHUTDOWN_GRACE", "0"));
         environment.putAll(extra);
         return RunningService.start(SettingsLoader.load(Map.of(), environment), BookingApplication.WEB_LAYER, Optional.empty(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A minimal TCP forwarder on 127.0.0.1 for simulating a database outage: {@link #stop()} closes
  * the listening socket and every open connection (new connections are refused, open ones see
- * their peer go away); {@link #start()} listens again on the same port. Threads are daemons.
+ * their peer go away); {@link #start()} listens again on the same port. {@link #blackHole()} is
+ * the nastier outage of a dropped route: connections stay open and new ones are accepted, but
+ * nothing goes through in either direction, so a client only learns of it from its own timeouts.
+ * Threads are daemons.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +25,7 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private int port;
     private ServerSocket listener;
+    private volatile boolean blackHoled;
 
     TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -55,6 +59,21 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** From now on every byte, on open and on new connections, is swallowed; nothing is closed. */
+    void blackHole() {
+        blackHoled = true;
+    }
+
+    /**
+     * Ends a {@link #blackHole()}: the connections that lost bytes are cut (their peers would have
+     * given up on them), and new connections are forwarded again.
+     */
+    synchronized void restore() {
+        blackHoled = false;
+        open.forEach(TcpProxy::closeQuietly);
+        open.clear();
+    }
+
     @Override
     public void close() {
         stop();
@@ -67,6 +86,11 @@ final class TcpProxy implements AutoCloseable {
                 client = socket.accept();
             } catch (IOException e) {
                 return; // closed by stop()
+            }
+            if (blackHoled) {
+                open.add(client);
+                daemon(() -> swallow(client), "tcp-proxy-hole-" + port).start();
+                continue;
             }
             Socket server;
             try {
@@ -93,8 +117,10 @@ final class TcpProxy implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read; (read = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, read);
-                out.flush();
+                if (!blackHoled) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             }
         } catch (IOException e) {
             // a side went away: cut both
@@ -103,6 +129,21 @@ final class TcpProxy implements AutoCloseable {
             closeQuietly(to);
             open.remove(from);
             open.remove(to);
+        }
+    }
+
+    /** A connection accepted during a black hole: read and drop until someone closes it. */
+    private void swallow(Socket client) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = client.getInputStream()) {
+            while (in.read(buffer) >= 0) {
+                // dropped
+            }
+        } catch (IOException e) {
+            // closed by restore() or stop(), or by the client giving up
+        } finally {
+            closeQuietly(client);
+            open.remove(client);
         }
     }
 

@@ -100,9 +100,73 @@ class RunningServiceIT {
         assertThatThrownBy(() -> new Socket("localhost", port).close()).isInstanceOf(ConnectException.class);
     }
 
+    /**
+     * The shutdown grace: the service goes on answering, but readiness is off and every response
+     * closes its connection, so a balancer's pooled connections are gone before the server stops.
+     * A raw socket shows the header and the close (HttpClient hides both): without the grace the
+     * connection would stay open and the read below would time out.
+     */
+    @Test
+    void duringTheShutdownGraceItStillAnswersButReadinessIsOffAndEveryResponseClosesItsConnection() throws Exception {
+        RunningService service = start(Map.of("BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!", "BOOKING_SHUTDOWN_GRACE", "5"), System.out);
+        int port = service.port();
+        try (Socket keptAlive = new Socket("localhost", port)) {
+            keptAlive.setSoTimeout(10_000);
+            String before = exchange(keptAlive, "/probe/before");
+            assertThat(before).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+
+            Thread stopping = new Thread(service::stop, "test-stop");
+            stopping.start();
+            awaitReadinessOff(service);
+
+            String during = exchange(keptAlive, "/probe/during");
+            assertThat(during).startsWith("HTTP/1.1 503").containsIgnoringCase("connection: close").endsWith("DATABASE_UNAVAILABLE");
+            assertThat(keptAlive.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
+            try (Socket fresh = new Socket("localhost", port)) {
+                fresh.setSoTimeout(10_000);
+                assertThat(exchange(fresh, "/probe/fresh")).containsIgnoringCase("connection: close");
+            }
+            stopping.join();
+        } finally {
+            service.stop();
+        }
+    }
+
+    /** One HTTP/1.1 request on a kept-alive connection; returns the response head and body. */
+    private static String exchange(Socket socket, String path) throws IOException {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed in the response head: " + head);
+            }
+            head.append((char) c);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        assertThat(length.find()).as("a sized body: %s", head).isTrue();
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        return head + new String(body, StandardCharsets.UTF_8);
+    }
+
+    private void awaitReadinessOff(RunningService service) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            HttpResponse<String> probe = http.send(HttpRequest.newBuilder(uri(service, "/probe/poll")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (probe.statusCode() == 503) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("readiness never turned off after stop()");
+    }
+
     private RunningService start(Map<String, String> extra, PrintStream console) throws Exception {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
-                "PORT", "0", "BOOKING_PERSISTENCE", "memory", "BOOKING_DATA_DIR", dataDirectory.toString()));
+                "PORT", "0", "BOOKING_PERSISTENCE", "memory", "BOOKING_DATA_DIR", dataDirectory.toString(),
+                "BOOKING_SHUTDOWN_GRACE", "0"));
         environment.putAll(extra);
         Settings settings = SettingsLoader.load(Map.of(), environment);
         return RunningService.start(settings, WEB, Optional.empty(), console);

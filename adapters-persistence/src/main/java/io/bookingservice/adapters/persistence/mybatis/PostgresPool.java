@@ -11,6 +11,9 @@ public final class PostgresPool {
     /** Shown in {@code pg_stat_activity.application_name} and in the pool's log lines. */
     public static final String APPLICATION_NAME = "booking-service";
 
+    /** pgjdbc's {@code connectTimeout} unless a caller chooses another: see {@link #open}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private PostgresPool() {
     }
 
@@ -69,10 +72,18 @@ public final class PostgresPool {
 
     /** The pgjdbc half of the settings above (seconds, as pgjdbc counts them). */
     public static Properties driverProperties(Duration socketTimeout) {
+        return driverProperties(socketTimeout, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * As {@link #driverProperties(Duration)}, with pgjdbc's {@code connectTimeout} (the TCP
+     * handshake) chosen by the caller: a request-serving pool wants it short.
+     */
+    public static Properties driverProperties(Duration socketTimeout, Duration connectTimeout) {
         Properties driver = new Properties();
         driver.setProperty("prepareThreshold", "5");
         driver.setProperty("socketTimeout", Long.toString(socketTimeout.toSeconds()));
-        driver.setProperty("connectTimeout", "5");
+        driver.setProperty("connectTimeout", Long.toString(connectTimeout.toSeconds()));
         driver.setProperty("tcpKeepAlive", "true");
         driver.setProperty("ApplicationName", APPLICATION_NAME);
         return driver;

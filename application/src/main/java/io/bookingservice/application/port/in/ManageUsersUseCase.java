@@ -2,6 +2,7 @@ package io.bookingservice.application.port.in;
 
 import io.bookingservice.domain.user.User;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Accounts. Methods taking an {@code admin} refuse anyone else with
@@ -29,6 +30,15 @@ public interface ManageUsersUseCase {
 
     /** @return {@code true} when there is no account at all (first start creates an admin) */
     boolean noUsers();
+
+    /**
+     * Creates the first account of an empty database. Several instances starting together may
+     * all try: exactly one succeeds, the others get an empty answer (and must not announce a
+     * password that does not work).
+     *
+     * @return the account, or empty when an account already exists or another process created it first
+     */
+    Optional<User> createFirstAccount(CreateUserCommand command);
 
     /**
      * A user changes their own password, confirming the current one. Tokens issued before

@@ -1,5 +1,6 @@
 package io.bookingservice.bootstrap.cli;
 
+import io.bookingservice.bootstrap.config.RefusedException;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.adapters.web.security.Ed25519SecretFormat;
@@ -36,6 +37,9 @@ final class KeysCommand {
         @Option(names = "--out", paramLabel = "DIR", description = "write files into DIR instead of Secrets Manager")
         Path out;
 
+        @Option(names = "--force", description = "with --out: replace key files that already exist")
+        boolean force;
+
         private final OperatorServices services;
         private final Map<String, String> environment;
 
@@ -46,7 +50,8 @@ final class KeysCommand {
 
         @Override
         public Integer call() throws IOException {
-            Settings settings = SettingsLoader.load(settingsOptions.asSettings(), environment);
+            // Keys need Secrets Manager or --out, never a database: no DATABASE_URL is asked for.
+            Settings settings = SettingsLoader.loadWithoutDatabase(settingsOptions.asSettings(), environment);
             String env = settings.environment().code();
             // The web adapter's encoder: exactly the bytes the Python service wrote and reads.
             Ed25519SecretFormat.EncodedKeyPair keys = Ed25519SecretFormat.generate(new SecureRandom());
@@ -54,6 +59,13 @@ final class KeysCommand {
             String privateName = "private_key_" + env;
             String publicName = "public_key_" + env;
             if (out != null) {
+                for (Path existing : new Path[] {out.resolve(privateName), out.resolve(publicName)}) {
+                    if (Files.exists(existing) && !force) {
+                        // Replacing a key pair logs everyone out: only when asked for.
+                        throw new RefusedException(existing + " exists; replacing it invalidates every token signed"
+                                + " with it: add --force to replace it");
+                    }
+                }
                 Files.createDirectories(out);
                 writePrivate(out.resolve(privateName), keys.privateKeySecret());
                 Files.writeString(out.resolve(publicName), keys.publicKeySecret());

@@ -121,6 +121,9 @@ public final class BookingCommand implements Callable<Integer> {
     }
 
     private static String commandName(CommandLine commandLine) {
+        if (commandLine.getCommand() instanceof BookingCommand) {
+            return "serve";
+        }
         StringBuilder name = new StringBuilder(commandLine.getCommandName());
         for (CommandLine parent = commandLine.getParent(); parent != null && parent.getParent() != null;
                 parent = parent.getParent()) {

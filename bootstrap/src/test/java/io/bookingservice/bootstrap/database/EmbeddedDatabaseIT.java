@@ -52,9 +52,9 @@ class EmbeddedDatabaseIT {
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(query(url, "SELECT current_user")).isEqualTo("postgres");
             // Trust authentication let every local OS user in as the superuser, with no password at all.
-            for (String database : new String[] {"booking", "postgres", "template1"}) {
+            for (String name : new String[] {"booking", "postgres", "template1"}) {
                 assertThatThrownBy(() -> connect(new DatabaseUrl("jdbc:postgresql://localhost:" + url.jdbcUrl()
-                        .replaceAll(".*:(\\d+)/.*", "$1") + "/" + database, "postgres", null)).close())
+                        .replaceAll(".*:(\\d+)/.*", "$1") + "/" + name, "postgres", null)).close())
                         .isInstanceOf(SQLException.class);
             }
             assertThatThrownBy(() -> connect(new DatabaseUrl(url.jdbcUrl(), "postgres", "wrong")).close())

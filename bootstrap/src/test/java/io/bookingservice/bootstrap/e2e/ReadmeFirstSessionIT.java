@@ -43,7 +43,7 @@ class ReadmeFirstSessionIT {
     void theFirstSessionAnswersAsTheReadmeShows() throws Exception {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         String section = readme.substring(readme.indexOf("## A first session"));
-        Matcher start = Pattern.compile("BOOKING_ADMIN_PASSWORD=(\\S+) \\./booking").matcher(section);
+        Matcher start = Pattern.compile("BOOKING_ADMIN_PASSWORD=(\\S+) \\./booking").matcher(readme);
         assertThat(start.find()).as("the README says how the session's service was started").isTrue();
         String transcript = section.substring(section.indexOf("```console\n") + 11, section.indexOf("\n```", section.indexOf("```console")));
         Path data = temp.resolve("booking-data");

@@ -14,8 +14,6 @@ import io.bookingservice.bootstrap.cli.OperatorServices;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.secrets.AwsSecretSource;
 import io.bookingservice.bootstrap.secrets.SecretSource;
-import io.bookingservice.bootstrap.config.InvalidSettingsException;
-import io.bookingservice.bootstrap.config.Persistence;
 import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.periodic.IdempotencyPurge;
 import io.bookingservice.bootstrap.server.LogFormatting;
@@ -63,7 +61,7 @@ public final class BookingApplication {
 
     private static int serve(Settings settings) throws Exception {
         LogFormatting.apply(settings.logFormat());
-        RunningService service = RunningService.start(settings, WEB_LAYER, Optional.empty(), System.out);
+        RunningService service = RunningService.start(settings, WEB_LAYER, Optional.empty(), System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.stop();
             // SIGTERM otherwise ends the JVM with status 143; a completed drain is a clean exit.
@@ -94,9 +92,6 @@ public final class BookingApplication {
 
         @Override
         public Accounts accounts(Settings settings) {
-            if (settings.persistence() != Persistence.POSTGRES) {
-                throw new InvalidSettingsException("the users commands need BOOKING_PERSISTENCE=postgres");
-            }
             Database database = Database.open(settings, () -> secrets(settings), 2, null);
             try {
                 MyBatisPersistence persistence = MyBatisPersistence.create(database.dataSource());

@@ -23,7 +23,13 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
@@ -53,7 +59,7 @@ public class WebSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
-                .cors(cors -> cors.configurationSource(cors(settings)))
+                .addFilterAt(corsFilter(settings, problems), CorsFilter.class)
                 .headers(headers -> headers
                         // The API serves JSON only: nothing may load; the docs UI needs its own scripts and styles.
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
@@ -112,6 +118,31 @@ public class WebSecurityConfiguration {
     @Bean
     public RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "Bad Request");
+    }
+
+    /**
+     * Spring's CORS filter, except that a refused request gets the API's problem+json 403
+     * instead of the plain-text "Invalid CORS request".
+     */
+    private static CorsFilter corsFilter(WebSettings settings, ProblemWriter problems) {
+        CorsFilter filter = new CorsFilter(cors(settings));
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            public boolean processRequest(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
+                    throws IOException {
+                boolean valid = super.processRequest(config, request, response);
+                if (!valid) {
+                    problems.write(request, response, HttpStatus.FORBIDDEN, "Invalid CORS request");
+                }
+                return valid;
+            }
+
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) {
+                // Written as a problem by processRequest, which knows the request.
+            }
+        });
+        return filter;
     }
 
     private static UrlBasedCorsConfigurationSource cors(WebSettings settings) {

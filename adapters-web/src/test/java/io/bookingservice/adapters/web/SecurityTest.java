@@ -189,6 +189,13 @@ class SecurityTest {
                 .header("Access-Control-Request-Method", "POST"));
         assertThat(refused.getStatus()).isEqualTo(403);
         assertThat(refused.getHeader("Access-Control-Allow-Origin")).isNull();
+        // The API's error shape, like every other refusal (docs/web-api.md).
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(refused.getContentAsString()).contains("\"status\":403", "\"detail\":\"Invalid CORS request\"");
+
+        MockHttpServletResponse refusedRequest = perform(get("/ping/").header("Origin", "https://evil.example"));
+        assertThat(refusedRequest.getStatus()).isEqualTo(403);
+        assertThat(refusedRequest.getContentType()).startsWith("application/problem+json");
     }
 
     @Test

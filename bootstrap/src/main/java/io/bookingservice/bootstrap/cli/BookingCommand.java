@@ -5,6 +5,11 @@ import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.cli.migrate.MigrateCommand;
 import io.bookingservice.domain.ValidationException;
+import io.bookingservice.bootstrap.cli.migrate.ServiceConnectionResolver;
+import io.bookingservice.bootstrap.config.RefusedException;
+import io.bookingservice.application.error.ApplicationException;
+import io.bookingservice.domain.DomainException;
+import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,13 +43,21 @@ public final class BookingCommand implements Callable<Integer> {
 
     private final Serve serve;
 
+    /** The service's options, also at the top level: "without a command: serve" takes them too. */
+    @Mixin
+    ServeOptions serveOptions = new ServeOptions();
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "on failure, also print the stack trace")
+    boolean verbose;
+
     private BookingCommand(Serve serve) {
         this.serve = serve;
     }
 
     @Override
     public Integer call() throws Exception {
-        return serve.call();
+        return serve.run(serveOptions);
     }
 
     /** The command line with every subcommand, wired to the given services. */
@@ -63,31 +76,71 @@ public final class BookingCommand implements Callable<Integer> {
                 .addSubcommand("generate", new KeysCommand.Generate(services, environment)));
         commandLine.addSubcommand("idempotency", new CommandLine(new IdempotencyCommand())
                 .addSubcommand("purge", new IdempotencyCommand.Purge(services, environment)));
+        commandLine.addSubcommand("db", new CommandLine(new DbCommand())
+                .addSubcommand("url", new DbCommand.Url(environment)));
         commandLine.setExecutionExceptionHandler(BookingCommand::failed);
         return commandLine;
     }
 
     /**
-     * One line on standard error, no stack trace: configuration errors are the operator's to
-     * fix (status 2); anything else is logged with its cause and ends with status 1.
+     * One line on standard error: configuration errors are the operator's to fix (status 2),
+     * refusals and failures end with status 1. The stack trace only with {@code --verbose} — or,
+     * for {@code serve}, in its log when the failure was not an expected one.
      */
     private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof InvalidSettingsException) {
-            err.println("booking: " + e.getMessage());
+        boolean verbose = parseResult.originalArgs().contains("--verbose");
+        Throwable expected = expected(e);
+        String name = commandName(commandLine);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        if (expected instanceof InvalidSettingsException) {
+            err.println("booking: " + expected.getMessage());
             return USAGE;
         }
-        if (e instanceof ValidationException invalid) {
-            err.println("booking: " + commandLine.getCommandName() + ": " + OperatorWording.describe(invalid));
-            return USAGE;
+        if (expected instanceof ValidationException invalid) {
+            err.println("booking: " + name + ": " + OperatorWording.describe(invalid));
+            return FAILURE;
         }
-        LOG.error("{} failed", commandLine.getCommandName(), e);
-        err.println("booking: " + commandLine.getCommandName() + " failed: " + e.getMessage());
+        if (expected != null) {
+            err.println("booking: " + name + ": " + expected.getMessage());
+            return FAILURE;
+        }
+        if (commandLine.getCommand() instanceof Serve || commandLine.getCommand() instanceof BookingCommand) {
+            LOG.error("{} failed", name, e);
+        } else if (!verbose) {
+            LOG.debug("{} failed", name, e);
+        }
+        err.println("booking: " + name + " failed: " + e.getMessage() + (verbose ? "" : " (--verbose shows the stack trace)"));
         return FAILURE;
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP service (the default).")
-    static final class Serve implements Callable<Integer> {
+    /** The operator's kind of error somewhere in the cause chain (Spring wraps what a bean throws), else null. */
+    private static Throwable expected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSettingsException || t instanceof RefusedException || t instanceof DomainException
+                    || t instanceof ApplicationException || t instanceof InvalidDatabaseUrlException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String commandName(CommandLine commandLine) {
+        if (commandLine.getCommand() instanceof BookingCommand) {
+            return "serve";
+        }
+        StringBuilder name = new StringBuilder(commandLine.getCommandName());
+        for (CommandLine parent = commandLine.getParent(); parent != null && parent.getParent() != null;
+                parent = parent.getParent()) {
+            name.insert(0, parent.getCommandName() + " ");
+        }
+        return name.toString();
+    }
+
+    /** What serve takes; see {@link Serve}. */
+    static final class ServeOptions {
 
         @Mixin
         SettingsOptions settingsOptions = new SettingsOptions();
@@ -104,16 +157,7 @@ public final class BookingCommand implements Callable<Integer> {
         @Option(names = "--migrate-on-start", negatable = true, description = "apply migrations at start (default: on)")
         Boolean migrateOnStart;
 
-        private final Serving serving;
-        private final Map<String, String> environment;
-
-        Serve(Serving serving, Map<String, String> environment) {
-            this.serving = serving;
-            this.environment = environment;
-        }
-
-        @Override
-        public Integer call() throws Exception {
+        Map<String, String> asSettings() {
             Map<String, String> options = settingsOptions.asSettings();
             if (port != null) {
                 options.put("PORT", port.toString());
@@ -127,7 +171,31 @@ public final class BookingCommand implements Callable<Integer> {
             if (migrateOnStart != null) {
                 options.put("BOOKING_MIGRATE_ON_START", migrateOnStart ? "on" : "off");
             }
-            return serving.serve(SettingsLoader.load(options, environment));
+            return options;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP service (the default).")
+    static final class Serve implements Callable<Integer> {
+
+        @Mixin
+        ServeOptions serveOptions = new ServeOptions();
+
+        private final Serving serving;
+        private final Map<String, String> environment;
+
+        Serve(Serving serving, Map<String, String> environment) {
+            this.serving = serving;
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return run(serveOptions);
+        }
+
+        int run(ServeOptions options) throws Exception {
+            return serving.serve(SettingsLoader.load(options.asSettings(), environment));
         }
     }
 }

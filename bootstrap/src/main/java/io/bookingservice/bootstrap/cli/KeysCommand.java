@@ -1,5 +1,6 @@
 package io.bookingservice.bootstrap.cli;
 
+import io.bookingservice.bootstrap.config.RefusedException;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.adapters.web.security.Ed25519SecretFormat;
@@ -44,6 +45,9 @@ final class KeysCommand {
                         "are refused (everyone signs in again) once the services have re-read the keys"})
         boolean revokePrevious;
 
+        @Option(names = "--force", description = "with --out: replace key files that already exist")
+        boolean force;
+
         private final OperatorServices services;
         private final Map<String, String> environment;
 
@@ -54,7 +58,8 @@ final class KeysCommand {
 
         @Override
         public Integer call() throws IOException {
-            Settings settings = SettingsLoader.load(settingsOptions.asSettings(), environment);
+            // Keys need Secrets Manager or --out, never a database: no DATABASE_URL is asked for.
+            Settings settings = SettingsLoader.loadWithoutDatabase(settingsOptions.asSettings(), environment);
             String env = settings.environment().code();
             // The web adapter's encoder: exactly the bytes the Python service wrote and reads.
             Ed25519SecretFormat.EncodedKeyPair keys = Ed25519SecretFormat.generate(new SecureRandom());
@@ -65,6 +70,13 @@ final class KeysCommand {
                 if (revokePrevious) {
                     throw new ParameterException(spec.commandLine(),
                             "--revoke-previous applies to Secrets Manager: key files have no previous version");
+                }
+                for (Path existing : new Path[] {out.resolve(privateName), out.resolve(publicName)}) {
+                    if (Files.exists(existing) && !force) {
+                        // Replacing a key pair logs everyone out: only when asked for.
+                        throw new RefusedException(existing + " exists; replacing it invalidates every token signed"
+                                + " with it: add --force to replace it");
+                    }
                 }
                 Files.createDirectories(out);
                 writePrivate(out.resolve(privateName), keys.privateKeySecret());

@@ -97,7 +97,7 @@ final class UsersCommand {
         public Integer call() throws IOException {
             String code = role(account.role);
             // Standard input, never an argument: arguments are visible to everyone in ps.
-            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            String password = readPassword();
             if (password == null || password.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "give the password on standard input");
             }
@@ -107,6 +107,16 @@ final class UsersCommand {
             }
             return 0;
         }
+    }
+
+    /** On a terminal: a prompt and no echo (Console.readPassword); otherwise the first line of standard input. */
+    static String readPassword() throws IOException {
+        java.io.Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("password for the account: ");
+            return typed == null ? null : new String(typed);
+        }
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
 
     @Command(name = "rotate-password", mixinStandardHelpOptions = true,

@@ -58,11 +58,14 @@ public final class SettingsLoader {
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
     private final Properties file;
+    private final boolean needsDatabase;
 
-    private SettingsLoader(Map<String, String> commandLine, Map<String, String> environment, Properties file) {
+    private SettingsLoader(Map<String, String> commandLine, Map<String, String> environment, Properties file,
+                           boolean needsDatabase) {
         this.commandLine = commandLine;
         this.environment = environment;
         this.file = file;
+        this.needsDatabase = needsDatabase;
     }
 
     /**
@@ -72,9 +75,21 @@ public final class SettingsLoader {
      * @throws InvalidSettingsException naming the first bad or missing setting
      */
     public static Settings load(Map<String, String> commandLine, Map<String, String> environment) {
+        return load(commandLine, environment, true);
+    }
+
+    /**
+     * The settings of a command that uses no database (e.g. {@code keys generate}): ENV=test
+     * without DATABASE_URL is fine there.
+     */
+    public static Settings loadWithoutDatabase(Map<String, String> commandLine, Map<String, String> environment) {
+        return load(commandLine, environment, false);
+    }
+
+    private static Settings load(Map<String, String> commandLine, Map<String, String> environment, boolean needsDatabase) {
         String configFile = nonBlank(commandLine.get(CONFIG_FILE)).orElse(nonBlank(environment.get(CONFIG_FILE)).orElse(null));
         Properties file = configFile == null ? new Properties() : readFile(Path.of(configFile));
-        return new SettingsLoader(commandLine, environment, file).settings();
+        return new SettingsLoader(commandLine, environment, file, needsDatabase).settings();
     }
 
     private Settings settings() {
@@ -84,7 +99,7 @@ public final class SettingsLoader {
         Optional<DatabaseUrl> databaseUrl = databaseUrl("DATABASE_URL");
         if (databaseUrl.isEmpty() && env == Environment.TEST) {
             databaseUrl = databaseUrl("DATABASE_URL_TEST");
-            if (databaseUrl.isEmpty() && persistence == Persistence.POSTGRES) {
+            if (databaseUrl.isEmpty() && persistence == Persistence.POSTGRES && needsDatabase) {
                 throw new InvalidSettingsException("ENV=test needs DATABASE_URL (or DATABASE_URL_TEST); it is not set");
             }
         }

@@ -64,25 +64,23 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize, MeterRegistry meters,
                                 DatabasePool.Timeouts timeouts) {
-        if (settings.embeddedDatabase()) {
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDirectory());
+        DatabaseLocation location = DatabaseLocation.of(settings);
+        if (location instanceof DatabaseLocation.Embedded embedded) {
+            EmbeddedDatabase server = EmbeddedDatabase.start(embedded.dataDirectory());
             try {
-                DatabaseCredentials credentials = DatabaseCredentials.fixed(embedded.url());
-                return new Database(embedded, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts));
+                DatabaseCredentials credentials = DatabaseCredentials.fixed(server.url());
+                return new Database(server, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts));
             } catch (RuntimeException e) {
-                embedded.close();
+                server.close();
                 throw e;
             }
         }
         DatabaseCredentials credentials;
-        if (settings.databaseUrl().isPresent()) {
-            credentials = DatabaseCredentials.fixed(settings.databaseUrl().get());
-        } else if (settings.environment().usesSecretsManager()) {
-            String secret = "db_connection_string_" + settings.environment().code();
-            LOG.info("database URL from Secrets Manager secret {}", secret);
-            credentials = DatabaseCredentials.fromSecret(secrets.get(), secret);
+        if (location instanceof DatabaseLocation.Secret secret) {
+            LOG.info("database URL from Secrets Manager secret {}", secret.name());
+            credentials = DatabaseCredentials.fromSecret(secrets.get(), secret.name());
         } else {
-            throw new IllegalStateException("no database is configured for ENV=" + settings.environment().code());
+            credentials = DatabaseCredentials.fixed(((DatabaseLocation.Configured) location).url());
         }
         LOG.info("database {}", credentials.current().jdbcUrl());
         return new Database(null, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts));

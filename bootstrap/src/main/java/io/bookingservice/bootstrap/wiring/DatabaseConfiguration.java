@@ -1,6 +1,7 @@
 package io.bookingservice.bootstrap.wiring;
 
 import io.bookingservice.application.port.out.SchemaStatus;
+import io.bookingservice.bootstrap.config.RefusedException;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.database.EngineSchemaStatus;
@@ -8,10 +9,13 @@ import io.bookingservice.bootstrap.periodic.PeriodicWork;
 import io.bookingservice.bootstrap.secrets.DatabasePool;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.bootstrap.throttle.PostgresThrottleStore;
+import io.bookingservice.migrations.engine.MigrationEngine;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,13 +37,18 @@ public class DatabaseConfiguration {
         // path's short timeouts: a database outage answers 503 within about 3 s.
         Database database = Database.open(settings, secrets::getObject, POOL_SIZE, meters.getIfAvailable(),
                 DatabasePool.Timeouts.REQUESTS);
-        if (settings.migrateOnStart()) {
-            try {
-                database.migrations().upgrade("head");
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
+        try {
+            MigrationEngine engine = database.migrations();
+            refuseSchemaAheadOfTheCode(engine.current(), engine.head());
+            if (settings.migrateOnStart()) {
+                engine.upgrade("head");
+            } else if (engine.current().isEmpty()) {
+                throw new RefusedException("the schema is at base; run booking migrate upgrade"
+                        + " (or start without --no-migrate-on-start / BOOKING_MIGRATE_ON_START=off)");
             }
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
         }
         return database;
     }
@@ -66,6 +75,22 @@ public class DatabaseConfiguration {
     @Bean
     PeriodicWork.Task expiredThrottleBuckets(PostgresThrottleStore store) {
         return store.purgeTask();
+    }
+
+    /**
+     * A database migrated by a newer build (say to V7) cannot be served by this one (newest V6):
+     * its code does not know the schema. Refused in one line naming both versions.
+     */
+    static void refuseSchemaAheadOfTheCode(Optional<String> current, Optional<String> head) {
+        if (current.isEmpty()) {
+            return;
+        }
+        MigrationVersion database = MigrationVersion.fromVersion(current.get());
+        if (head.isEmpty() || database.compareTo(MigrationVersion.fromVersion(head.get())) > 0) {
+            throw new RefusedException("the database is at version " + current.get() + ", ahead of this build, whose newest"
+                    + " migration is " + head.orElse("none") + ": run the build that migrated it (./booking rebuilds"
+                    + " from newer sources), or undo with that build: booking migrate downgrade " + head.orElse("base"));
+        }
     }
 
     @Bean

@@ -76,6 +76,21 @@ class BookingCommandTest {
     }
 
     @Test
+    void expectedOperatorErrorsAreOneLineWithoutAStackTrace() {
+        assertThat(cli.run(Map.of(), "users", "disable", "--username", "nobody")).isEqualTo(1);
+
+        assertThat(cli.err.toString().lines().toList()).singleElement().asString()
+                .startsWith("booking: users disable: ");
+    }
+
+    @Test
+    void serveOptionsAreTakenWithoutTheWordServe() {
+        assertThat(cli.run(Map.of("PORT", "9001"), "--port", "0", "--persistence", "memory")).as(cli.err.toString()).isZero();
+
+        assertThat(cli.served).singleElement().satisfies(s -> assertThat(s.port()).isZero());
+    }
+
+    @Test
     void keysGenerateWritesAWorkingPairInThePythonFormat() throws Exception {
         assertThat(cli.run(Map.of(), "keys", "generate", "--env", "dev", "--out", dir.toString())).isZero();
 

@@ -245,6 +245,28 @@ public final class MigrationEngine {
 
     // ---- adoption ----
 
+    /**
+     * The Alembic revisions of a database the Python service left and {@link #upgrade} has not
+     * adopted yet ({@code alembic_version} without Flyway history); empty otherwise. Lets
+     * {@code current} and {@code check} say what they found instead of "base".
+     */
+    public List<String> unadoptedAlembicRevisions() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (tableExists(connection, HISTORY_TABLE) || !tableExists(connection, ALEMBIC_TABLE)) {
+                return List.of();
+            }
+            List<String> revisions = strings(connection, "SELECT version_num FROM " + qualified(ALEMBIC_TABLE) + " ORDER BY 1");
+            return revisions.isEmpty() ? List.of("(empty)") : List.copyOf(revisions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + ALEMBIC_TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Flyway version an Alembic revision is adopted as, if it can be. */
+    public static Optional<String> adoptedVersion(String alembicRevision) {
+        return Optional.ofNullable(ALEMBIC_REVISIONS.get(alembicRevision));
+    }
+
     /** Baselines an Alembic database; returns its revision, or null when there was nothing to adopt. */
     private String adoptAlembicDatabase() {
         List<String> revisions;

@@ -1,5 +1,6 @@
 package io.bookingservice.bootstrap.cli.migrate;
 
+import io.bookingservice.bootstrap.config.InvalidSettingsException;
 import io.bookingservice.migrations.engine.DriftReport;
 import io.bookingservice.migrations.engine.HistoryEntry;
 import io.bookingservice.migrations.engine.MigrationEngine;
@@ -56,25 +57,31 @@ public final class MigrateCommand {
     private CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Properties file: url, user, password, locations, undo.location, schema, "
-                    + "placeholders.*. Default: $BOOKING_CONFIG.")
+            description = "The service's settings file (DATABASE_URL, ENV, BOOKING_DATA_DIR, …, as serve reads it), "
+                    + "plus locations, undo.location, schema, placeholders.*. Default: $BOOKING_CONFIG.")
     private Path config;
 
+    @Option(names = "--env", scope = ScopeType.INHERIT, paramLabel = "ENV",
+            description = "local, dev, prod or test (default: $ENV, else local), as for serve.")
+    private String env;
+
     @Option(names = "--url", scope = ScopeType.INHERIT,
-            description = "Database URL (jdbc:postgresql://…, postgresql://…, postgresql+psycopg://…). "
-                    + "Default: $DATABASE_URL, then url= in the config file.")
+            description = "DATABASE_URL on the command line, without a password (ps shows arguments): "
+                    + "jdbc:postgresql://…, postgresql://…, postgresql+psycopg://…. Default: the database serve uses.")
     private String url;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database role, overriding the URL's.")
     private String user;
 
-    @Option(names = "--password", scope = ScopeType.INHERIT, description = "Password, overriding the URL's.")
+    @Option(names = "--password-stdin", scope = ScopeType.INHERIT,
+            description = "Read the database password from standard input (without echo on a terminal).")
+    private boolean passwordStdin;
+
+    /** Refused: kept only to answer with the way that works instead of "unknown option". */
+    @Option(names = "--password", scope = ScopeType.INHERIT, hidden = true, arity = "0..1", paramLabel = "REFUSED")
     private String password;
 
-    /** Reads the process environment; see {@link #MigrateCommand(ConnectionResolver, Path)}. */
-    public MigrateCommand() {
-        this(PropertiesConnectionResolver.fromEnvironment(), Path.of(""));
-    }
+    private JdbcTarget opened;
 
     /**
      * @param resolver where the database and scripts come from
@@ -144,6 +151,11 @@ public final class MigrateCommand {
             MigrationEngine engine = engine();
             Optional<String> current = engine.current();
             Optional<String> head = engine.head();
+            List<String> alembic = engine.unadoptedAlembicRevisions();
+            if (!alembic.isEmpty()) {
+                out().println("base: " + alembicState(alembic) + " (head is " + head.orElse("base") + ")");
+                return OK;
+            }
             String state = current.equals(head) ? "(head)"
                     : "(head is " + head.orElse("base") + "; run: booking migrate upgrade)";
             out().println(current.orElse("base") + " " + state);
@@ -190,7 +202,14 @@ public final class MigrateCommand {
                     + "and compare schemas. Exit 1 on any difference.")
     int check() {
         return run(() -> {
-            DriftReport report = engine().check();
+            MigrationEngine engine = engine();
+            List<String> alembic = engine.unadoptedAlembicRevisions();
+            if (!alembic.isEmpty()) {
+                // Comparing Alembic's schema with Flyway's base would list every table as a difference.
+                out().println("not checked: " + alembicState(alembic));
+                return REFUSED;
+            }
+            DriftReport report = engine.check();
             if (!report.hasDrift()) {
                 out().println("no drift: the schema matches " + describe(report.version()));
                 return OK;
@@ -207,6 +226,10 @@ public final class MigrateCommand {
 
     private int run(Callable<Integer> action) {
         try {
+            if (password != null) {
+                throw new InvalidSettingsException("--password is not accepted: every user can read arguments with ps."
+                        + " Use --password-stdin, or put the password into DATABASE_URL or the config file");
+            }
             return action.call();
         } catch (InvalidTarget e) {
             err().println("error: " + e.getMessage());
@@ -214,21 +237,32 @@ public final class MigrateCommand {
         } catch (MigrationRefusedException e) {
             err().println("refused: " + e.getMessage());
             return REFUSED;
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidSettingsException | IllegalArgumentException e) {
+            // A bad or missing setting (no database, a malformed URL): the operator's to fix.
             err().println("error: " + e.getMessage());
             return USAGE;
         } catch (Exception e) {
             // A failure, not a refusal: the cause chain usually holds the SQL error.
             err().println("failed: " + e.getMessage());
             return REFUSED;
+        } finally {
+            if (opened != null) {
+                opened.close();
+                opened = null;
+            }
         }
     }
 
+    /** The database serve would use, announced on standard error before anything touches it. */
     private MigrationEngine engine() {
         ConnectionResolver.Options options = options();
         JdbcTarget target = resolver.database(options);
+        opened = target;
+        err().println("migrate: " + target.description());
+        err().flush();
         PrintWriter out = out();
-        return MigrationEngine.connect(target.jdbcUrl(), target.user(), target.password(), resolver.settings(options))
+        return MigrationEngine.connect(target.url().jdbcUrl(), target.url().username(), target.url().password(),
+                        resolver.settings(options))
                 .withProgress(line -> {
                     out.println(line);
                     out.flush();
@@ -240,7 +274,39 @@ public final class MigrateCommand {
     }
 
     private ConnectionResolver.Options options() {
-        return new ConnectionResolver.Options(config, url, user, password);
+        return new ConnectionResolver.Options(config, env, url, user, passwordStdin ? readPassword() : null);
+    }
+
+    /** The password from a terminal without echo, else the first line of standard input. */
+    private String readPassword() {
+        java.io.Console console = System.console();
+        String value;
+        if (console != null) {
+            char[] typed = console.readPassword("database password: ");
+            value = typed == null ? null : new String(typed);
+        } else {
+            try {
+                value = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the password from standard input", e);
+            }
+        }
+        if (value == null || value.isEmpty()) {
+            throw new InvalidSettingsException("--password-stdin: no password on standard input");
+        }
+        return value;
+    }
+
+    /** What an Alembic database that is not adopted yet holds, and what to do about it. */
+    private static String alembicState(List<String> revisions) {
+        if (revisions.size() == 1 && MigrationEngine.adoptedVersion(revisions.get(0)).isPresent()) {
+            return "the database is at Alembic revision " + revisions.get(0) + " (the Python service's), not adopted yet;"
+                    + " run: booking migrate upgrade (adopts it as version "
+                    + MigrationEngine.adoptedVersion(revisions.get(0)).get() + ")";
+        }
+        return "the database holds Alembic revision(s) " + String.join(", ", revisions)
+                + ", which cannot be adopted; see booking migrate upgrade's refusal";
     }
 
     /** {@code FROM:TO} or just {@code TO} (from {@code defaultFrom}), as Alembic's offline mode takes it. */

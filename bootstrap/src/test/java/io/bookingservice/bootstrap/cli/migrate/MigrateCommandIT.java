@@ -71,7 +71,7 @@ class MigrateCommandIT {
 
         Run belowBaseline = migrate(db, "downgrade", "base");
         assertThat(belowBaseline.exitCode()).isEqualTo(MigrateCommand.REFUSED);
-        assertThat(belowBaseline.err()).startsWith("refused: cannot downgrade below version 2");
+        assertThat(belowBaseline.err()).startsWith("migrate: database ").contains("\nrefused: cannot downgrade below version 2");
         assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
     }
 
@@ -95,14 +95,14 @@ class MigrateCommandIT {
         Files.createDirectories(temp.resolve("db/undo"));
         Files.writeString(migration.resolve("V1__a.sql"), "CREATE TABLE a (id integer);");
         Path config = temp.resolve("booking.properties");
-        Files.writeString(config, "url=" + db.jdbcUrl() + "\nuser=" + db.user() + "\nlocations=filesystem:" + migration
+        Files.writeString(config, "DATABASE_URL=" + url(db) + "\nlocations=filesystem:" + migration
                 + "\nundo.location=filesystem:" + temp.resolve("db/undo") + "\n");
         assertThat(migrate(Map.of(), "-c", config.toString(), "upgrade").exitCode()).isZero();
 
         Run downgrade = migrate(Map.of(), "downgrade", "-1", "--config", config.toString());
 
         assertThat(downgrade.exitCode()).isEqualTo(MigrateCommand.REFUSED);
-        assertThat(downgrade.err()).startsWith("refused: cannot undo V1: U1__a.sql is missing");
+        assertThat(downgrade.err()).startsWith("migrate: database ").contains("\nrefused: cannot undo V1: U1__a.sql is missing");
     }
 
     @Test
@@ -144,7 +144,7 @@ class MigrateCommandIT {
         Path migration = Files.createDirectories(temp.resolve("migrations/src/main/resources/db/migration"));
         Files.writeString(migration.resolve("V6__idempotency_keys.sql"), "");
 
-        Run created = run(new MigrateCommand(new PropertiesConnectionResolver(Map.of(), new PostgresUrls()), temp),
+        Run created = run(new MigrateCommand(new ServiceConnectionResolver(Map.of("ENV", "test"), noSecrets()), temp),
                 "new", "Add booking notes");
 
         assertThat(created.exitCode()).as(created.err()).isZero();
@@ -174,14 +174,108 @@ class MigrateCommandIT {
         assertThat(migrate(Map.of(), "downgrade").exitCode()).isEqualTo(MigrateCommand.USAGE);
         assertThat(migrate(Map.of(), "upgrade", "--bogus").exitCode()).isEqualTo(MigrateCommand.USAGE);
 
-        Run noDatabase = migrate(Map.of(), "current");
+        Run noDatabase = migrate(Map.of("ENV", "test"), "current");
         assertThat(noDatabase.exitCode()).isEqualTo(MigrateCommand.USAGE);
-        assertThat(noDatabase.err()).contains("no database configured: pass --url, set DATABASE_URL");
+        assertThat(noDatabase.err()).isEqualTo("error: ENV=test needs DATABASE_URL (or DATABASE_URL_TEST); it is not set\n");
+
+        Run badSetting = migrate(Map.of("ENV", "test", "DATABASE_URL", "mysql://h/db"), "current");
+        assertThat(badSetting.exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(badSetting.err()).startsWith("error: DATABASE_URL: the database URL scheme 'mysql' is not PostgreSQL");
 
         TestDatabase db = TestPostgres.createDatabase();
         Run badTarget = migrate(db, "upgrade", "latest");
         assertThat(badTarget.exitCode()).isEqualTo(MigrateCommand.USAGE);
         assertThat(badTarget.err()).contains("invalid target 'latest'");
+    }
+
+    @Test
+    void namesTheDatabaseOnStandardErrorBeforeActingAndNeverItsPassword() {
+        TestDatabase db = TestPostgres.createDatabase();
+
+        Run current = migrate(db, "current");
+
+        assertThat(current.exitCode()).as(current.err()).isZero();
+        assertThat(current.err()).startsWith("migrate: database \"" + db.name() + "\" on localhost:")
+                .contains(" as " + db.user() + " (from DATABASE_URL)\n");
+        if (db.password() != null && !db.password().isEmpty()) {
+            assertThat(current.err() + current.out()).doesNotContain(db.password());
+        }
+    }
+
+    @Test
+    void aConfigFileWithDatabaseUrlReachesThatDatabase() throws IOException {
+        TestDatabase db = TestPostgres.createDatabase();
+        Path config = temp.resolve("booking.properties");
+        Files.writeString(config, "DATABASE_URL=" + url(db) + "\n");
+
+        Run upgrade = migrate(Map.of(), "-c", config.toString(), "upgrade");
+
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+        assertThat(upgrade.err()).contains("\"" + db.name() + "\"", "(from DATABASE_URL in " + config + ")");
+        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+        // Local mode's default, the embedded database, was never started.
+        assertThat(temp.resolve("booking-data")).doesNotExist();
+    }
+
+    @Test
+    void theOldUrlKeyIsRefusedInsteadOfFallingBackToTheEmbeddedDatabase() throws IOException {
+        TestDatabase db = TestPostgres.createDatabase();
+        Path config = temp.resolve("booking.properties");
+        Files.writeString(config, "url=" + db.jdbcUrl() + "\nuser=" + db.user() + "\n");
+
+        Run upgrade = migrate(Map.of(), "-c", config.toString(), "upgrade");
+
+        assertThat(upgrade.exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(upgrade.err()).startsWith("error: config file " + config + ": 'url' is not a setting;")
+                .contains("DATABASE_URL=");
+        assertThat(temp.resolve("booking-data")).doesNotExist();
+        assertThat(migrate(db, "current").out()).isEqualTo("base (head is 6; run: booking migrate upgrade)\n");
+    }
+
+    @Test
+    void envTestReadsDatabaseUrlTestAsServeDoes() {
+        TestDatabase db = TestPostgres.createDatabase();
+
+        Run upgrade = migrate(Map.of("ENV", "test", "DATABASE_URL_TEST", url(db)), "upgrade");
+
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+        assertThat(upgrade.err()).contains("(from DATABASE_URL_TEST)");
+        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+    }
+
+    @Test
+    void aPasswordIsNeverTakenFromTheArguments() {
+        TestDatabase db = TestPostgres.createDatabase();
+
+        Run password = migrate(Map.of("DATABASE_URL", url(db)), "current", "--password", "hunter2-in-argv");
+        assertThat(password.exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(password.err()).startsWith("error: --password is not accepted").contains("--password-stdin")
+                .doesNotContain("hunter2-in-argv");
+        assertThat(password.out()).isEmpty();
+
+        Run url = migrate(Map.of(), "current", "--url", "postgresql://booking:hunter2-in-url@localhost:1/db");
+        assertThat(url.exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(url.err()).startsWith("error: --url must not carry a password").doesNotContain("hunter2-in-url");
+
+        Run jdbcUrl = migrate(Map.of(), "current", "--url", "jdbc:postgresql://localhost:1/db?password=hunter2-in-query");
+        assertThat(jdbcUrl.exitCode()).isEqualTo(MigrateCommand.USAGE);
+        assertThat(jdbcUrl.err()).doesNotContain("hunter2-in-query");
+    }
+
+    @Test
+    void anAlembicDatabaseIsNamedByItsRevisionUntilItIsAdopted() {
+        TestDatabase db = TestPostgres.createDatabase();
+        LegacyFixture.loadInto(db);
+
+        Run current = migrate(db, "current");
+        assertThat(current.exitCode()).isZero();
+        assertThat(current.out()).isEqualTo("base: the database is at Alembic revision 00ba29ba9ef0 (the Python service's),"
+                + " not adopted yet; run: booking migrate upgrade (adopts it as version 2) (head is 6)\n");
+
+        Run check = migrate(db, "check");
+        assertThat(check.exitCode()).isEqualTo(MigrateCommand.REFUSED);
+        assertThat(check.out()).startsWith("not checked: the database is at Alembic revision 00ba29ba9ef0")
+                .doesNotContain("difference");
     }
 
     @Test
@@ -197,15 +291,28 @@ class MigrateCommandIT {
 
     // ---- support ----
 
-    private static Run migrate(TestDatabase db, String... args) {
-        List<String> withDatabase = new ArrayList<>(List.of(args));
-        withDatabase.addAll(List.of("--url", db.jdbcUrl(), "--user", db.user(), "--password", db.password()));
-        return migrate(Map.of(), withDatabase.toArray(String[]::new));
+    private Run migrate(TestDatabase db, String... args) {
+        return migrate(Map.of("DATABASE_URL", url(db)), args);
     }
 
-    private static Run migrate(Map<String, String> environment, String... args) {
-        return run(new MigrateCommand(new PropertiesConnectionResolver(environment, new PostgresUrls()), Path.of("")),
-                args);
+    /** The test database's URL with its credentials, as DATABASE_URL takes it. */
+    static String url(TestDatabase db) {
+        return db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user()
+                + (db.password() == null ? "" : "&password=" + db.password());
+    }
+
+    private Run migrate(Map<String, String> environment, String... args) {
+        Map<String, String> withDataDirectory = new java.util.HashMap<>(environment);
+        // Never the developer's ./booking-data: a test that forgets its database gets an empty one.
+        withDataDirectory.putIfAbsent("BOOKING_DATA_DIR", temp.resolve("booking-data").toString());
+        return run(new MigrateCommand(new ServiceConnectionResolver(withDataDirectory, noSecrets()), Path.of("")), args);
+    }
+
+    private static java.util.function.Function<io.bookingservice.bootstrap.config.Settings,
+            io.bookingservice.bootstrap.secrets.SecretSource> noSecrets() {
+        return settings -> {
+            throw new AssertionError("no test here reads Secrets Manager");
+        };
     }
 
     private static Run run(MigrateCommand command, String... args) {

@@ -1,0 +1,165 @@
+package io.bookingservice.bootstrap.cli.migrate;
+
+import io.bookingservice.bootstrap.config.Environment;
+import io.bookingservice.bootstrap.config.InvalidSettingsException;
+import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.config.SettingsLoader;
+import io.bookingservice.bootstrap.database.DatabaseLocation;
+import io.bookingservice.bootstrap.database.EmbeddedDatabase;
+import io.bookingservice.bootstrap.secrets.DatabaseCredentials;
+import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.migrations.config.DatabaseUrl;
+import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
+import io.bookingservice.migrations.engine.MigrationSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * {@code booking migrate}'s database: exactly the one {@code serve} reaches with the same
+ * settings ({@link SettingsLoader}: command line, environment, the config file given by
+ * {@code -c/--config} or BOOKING_CONFIG, with the service's names — DATABASE_URL,
+ * DATABASE_URL_TEST, ENV, BOOKING_DATA_DIR, …), located by {@link DatabaseLocation}: the URL,
+ * else the secret {@code db_connection_string_{ENV}} in dev/prod, else local mode's embedded
+ * PostgreSQL. {@code --url} is DATABASE_URL given on the command line and may not carry a
+ * password (arguments are visible to every user in {@code ps}).
+ *
+ * <p>The config file may also hold the migration scripts' settings: {@code locations}
+ * (comma-separated Flyway locations), {@code undo.location}, {@code schema} and
+ * {@code placeholders.<name>}.
+ */
+public final class ServiceConnectionResolver implements ConnectionResolver {
+
+    /** Keys of the old migrate-only file format: refused, so that a file never names a database that is not used. */
+    private static final List<String> RETIRED_KEYS = List.of("url", "user", "password");
+
+    private final Map<String, String> environment;
+    private final Function<Settings, SecretSource> secrets;
+
+    public ServiceConnectionResolver(Map<String, String> environment, Function<Settings, SecretSource> secrets) {
+        this.environment = Map.copyOf(environment);
+        this.secrets = secrets;
+    }
+
+    @Override
+    public MigrationSettings settings(Options options) {
+        Properties properties = properties(options);
+        MigrationSettings defaults = MigrationSettings.defaults();
+        List<String> locations = properties.containsKey("locations")
+                ? Arrays.stream(properties.getProperty("locations").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList()
+                : defaults.locations();
+        Map<String, String> placeholders = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("placeholders.")) {
+                placeholders.put(name.substring("placeholders.".length()), properties.getProperty(name));
+            }
+        }
+        return new MigrationSettings(locations, properties.getProperty("undo.location", defaults.undoLocation()),
+                placeholders, properties.getProperty("schema", defaults.schema()));
+    }
+
+    @Override
+    public JdbcTarget database(Options options) {
+        Map<String, String> commandLine = new HashMap<>();
+        if (options.config() != null) {
+            commandLine.put(SettingsLoader.CONFIG_FILE, options.config().toString());
+        }
+        if (options.env() != null) {
+            commandLine.put("ENV", options.env());
+        }
+        if (options.url() != null) {
+            refusePassword(options.url());
+            commandLine.put("DATABASE_URL", options.url());
+        }
+        Settings settings = SettingsLoader.load(commandLine, environment);
+        Properties file = properties(options);
+        for (String key : RETIRED_KEYS) {
+            if (file.containsKey(key)) {
+                throw new InvalidSettingsException("config file " + configFile(options) + ": '" + key
+                        + "' is not a setting; name the database the way serve reads it: DATABASE_URL=…"
+                        + " (user and password inside the URL)");
+            }
+        }
+        DatabaseLocation location = DatabaseLocation.of(settings);
+        DatabaseUrl url;
+        Runnable release = () -> { };
+        String origin = location.origin();
+        if (location instanceof DatabaseLocation.Configured configured) {
+            url = configured.url();
+            origin = urlOrigin(options, settings, file);
+        } else if (location instanceof DatabaseLocation.Secret secret) {
+            url = DatabaseCredentials.fromSecret(secrets.apply(settings), secret.name()).current();
+        } else {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(((DatabaseLocation.Embedded) location).dataDirectory());
+            url = embedded.url();
+            release = embedded::close;
+        }
+        url = new DatabaseUrl(url.jdbcUrl(), options.user() != null ? options.user() : url.username(),
+                options.password() != null ? options.password() : url.password());
+        return new JdbcTarget(url, DatabaseLocation.describe(url) + " (from " + origin + ")", release);
+    }
+
+    private static void refusePassword(String url) {
+        DatabaseUrl parsed;
+        try {
+            parsed = DatabaseUrl.parse(url);
+        } catch (InvalidDatabaseUrlException e) {
+            throw new InvalidSettingsException("--url: " + e.getMessage());
+        }
+        if (parsed.password() != null) {
+            throw new InvalidSettingsException("--url must not carry a password: every user can read arguments with ps."
+                    + " Give it with --password-stdin, or put the whole URL into DATABASE_URL or the config file");
+        }
+    }
+
+    private String urlOrigin(Options options, Settings settings, Properties file) {
+        if (options.url() != null) {
+            return "--url";
+        }
+        List<String> names = settings.environment() == Environment.TEST
+                ? List.of("DATABASE_URL", "DATABASE_URL_TEST") : List.of("DATABASE_URL");
+        for (String name : names) {
+            if (environment.get(name) != null && !environment.get(name).isBlank()) {
+                return name;
+            }
+            if (file.getProperty(name) != null && !file.getProperty(name).isBlank()) {
+                return name + " in " + configFile(options);
+            }
+        }
+        return "DATABASE_URL";
+    }
+
+    private Path configFile(Options options) {
+        if (options.config() != null) {
+            return options.config();
+        }
+        String variable = environment.get(SettingsLoader.CONFIG_FILE);
+        return variable == null || variable.isBlank() ? null : Path.of(variable);
+    }
+
+    private Properties properties(Options options) {
+        Properties properties = new Properties();
+        Path file = configFile(options);
+        if (file == null) {
+            return properties;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSettingsException("config file " + file + " (from -c/--config or BOOKING_CONFIG) does not exist");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidSettingsException("config file " + file + " cannot be read: " + e.getMessage());
+        }
+        return properties;
+    }
+}

@@ -11,6 +11,8 @@ import io.bookingservice.application.port.out.PasswordHasher;
 import io.bookingservice.application.service.UserService;
 import io.bookingservice.bootstrap.cli.BookingCommand;
 import io.bookingservice.bootstrap.cli.OperatorServices;
+import io.bookingservice.bootstrap.config.InvalidSettingsException;
+import io.bookingservice.bootstrap.config.Persistence;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.secrets.AwsSecretSource;
 import io.bookingservice.bootstrap.secrets.SecretSource;

@@ -52,9 +52,18 @@ function renderNav(current) {
   show(nav, links);
   nav.hidden = false;
   show(who, h('span', {}, `${me.username} (${me.role})`),
-    h('button', { type: 'button', id: 'sign-out', onclick: () => { signOut(); dropAllDrafts(); me = null; notify(''); showSignIn(); } },
-      'Sign out'));
+    h('button', { type: 'button', id: 'sign-out', onclick: endSession }, 'Sign out'));
   who.hidden = false;
+}
+
+/** Sign-out: nothing of this user stays, and the next one starts on their own home screen. */
+function endSession() {
+  signOut();
+  dropAllDrafts();
+  me = null;
+  notify('');
+  history.replaceState(null, '', location.pathname);
+  showSignIn();
 }
 
 async function route() {

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.web;
 
+import io.bookingservice.adapters.web.console.ConsoleAssets;
 import io.bookingservice.adapters.web.docs.DocsUi;
 import io.bookingservice.adapters.web.error.ProblemWriter;
 import io.bookingservice.adapters.web.filter.BodySizeLimitFilter;
@@ -98,6 +99,12 @@ public class WebApiConfiguration implements WebMvcConfigurer {
     @Bean
     public ProblemWriter problemWriter() {
         return new ProblemWriter(json);
+    }
+
+    /** The web console's files, read and hashed once (see {@code console/README.md}). */
+    @Bean
+    public ConsoleAssets consoleAssets() {
+        return ConsoleAssets.load();
     }
 
     /**

@@ -53,6 +53,8 @@ public class WebSecurityConfiguration {
                                                       ProblemWriter problems, WebSettings settings) {
         RequestMatcher publicRoutes = publicRoutes(settings);
         RequestMatcher docs = docsRoutes(settings);
+        RequestMatcher console = consoleRoutes();
+        RequestMatcher api = new NegatedRequestMatcher(new OrRequestMatcher(docs, console));
         http
                 // No cookies, no sessions: a bearer header cannot be forged cross-site, so no CSRF tokens.
                 .csrf(csrf -> csrf.disable())
@@ -61,10 +63,13 @@ public class WebSecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterAt(corsFilter(settings, problems), CorsFilter.class)
                 .headers(headers -> headers
-                        // The API serves JSON only: nothing may load; the docs UI needs its own scripts and styles.
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                        // The API serves JSON only: nothing may load; the docs UI needs its own scripts and
+                        // styles; the console loads its own files and talks to this origin only.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(api,
                                 new StaticHeadersWriter("Content-Security-Policy",
                                         "default-src 'none'; frame-ancestors 'none'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(console,
+                                new StaticHeadersWriter("Content-Security-Policy", CONSOLE_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
                                 new StaticHeadersWriter("Content-Security-Policy", "default-src 'self'; "
                                         + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
@@ -80,12 +85,27 @@ public class WebSecurityConfiguration {
                         .requestMatchers(publicRoutes).permitAll()
                         .requestMatchers("/users/me", "/users/me/password").authenticated()
                         .requestMatchers("/users", "/users/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/booking/*/overlaps").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/booking/accept", "/booking/reject", "/booking/*/accept",
                                 "/booking/*/reject").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/booking/*").hasRole("ADMIN")
                         // Deny by default: a route added without a rule needs a signed-in user at least.
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * The console's policy: its own files only, no inline script or style, no third-party
+     * origin (so it also works offline), never framed, and no {@code <base>} or form posting
+     * elsewhere that could redirect what it loads or sends.
+     */
+    static final String CONSOLE_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /** The web console: its page at {@code /} and its files; GET (and so HEAD) only. */
+    static RequestMatcher consoleRoutes() {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(path.matcher(HttpMethod.GET, "/"), path.matcher(HttpMethod.HEAD, "/"),
+                path.matcher(HttpMethod.GET, "/assets/*"), path.matcher(HttpMethod.HEAD, "/assets/*"));
     }
 
     /** Open to anyone; the docs UI only when it is switched on. */
@@ -101,6 +121,7 @@ public class WebSecurityConfiguration {
                 // scraper still pointed at the public port learns it moved, not that it needs a token.
                 path.matcher(HttpMethod.GET, "/metrics")));
         open.add(docsRoutes(settings));
+        open.add(consoleRoutes());
         return new OrRequestMatcher(open);
     }
 

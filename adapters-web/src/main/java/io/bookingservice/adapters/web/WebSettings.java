@@ -24,11 +24,12 @@ public record WebSettings(List<String> corsAllowedOrigins, String docsUrl,
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
     /**
-     * The first segments of the API's routes. The docs UI is public, so it must not sit on,
-     * above or below any of them: {@code DOCS_URL=/users} would open the user list to anyone.
+     * The first segments of the API's routes and of the web console's files. The docs UI is
+     * public, so it must not sit on, above or below any of them: {@code DOCS_URL=/users} would
+     * open the user list to anyone, {@code DOCS_URL=/assets} would shadow the console.
      */
     static final List<String> API_ROUTES = List.of("/token", "/booking", "/users", "/ping", "/health", "/metrics",
-            "/openapi.json");
+            "/openapi.json", "/assets");
 
     /** Plain path segments only: no pattern syntax ({@code *}, {@code {}}) for the security matcher. */
     private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");

@@ -5,11 +5,15 @@ import io.bookingservice.application.error.IdempotencyKeyReusedException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.model.BookingPage;
 import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
+import io.bookingservice.application.model.EventTimePage;
 import io.bookingservice.application.model.IdempotencyRequest;
 import io.bookingservice.application.model.StoredResponse;
 import io.bookingservice.application.port.in.DecideOnBookingUseCase;
 import io.bookingservice.application.port.in.DeleteBookingUseCase;
+import io.bookingservice.application.port.in.FindOverlapsUseCase;
 import io.bookingservice.application.port.in.GetBookingUseCase;
+import io.bookingservice.application.port.in.ListBookingsByEventTimeUseCase;
 import io.bookingservice.application.port.in.ListBookingsUseCase;
 import io.bookingservice.application.port.in.RescheduleBookingCommand;
 import io.bookingservice.application.port.in.RescheduleBookingUseCase;
@@ -28,6 +32,7 @@ import io.bookingservice.domain.booking.BookingDetails;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.user.User;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,7 +41,8 @@ import java.util.function.UnaryOperator;
 
 /** The booking use cases. Plain Java: wired by the bootstrap module, no framework here. */
 public final class BookingService implements SubmitBookingUseCase, GetBookingUseCase, ListBookingsUseCase,
-        DecideOnBookingUseCase, RescheduleBookingUseCase, DeleteBookingUseCase {
+        DecideOnBookingUseCase, RescheduleBookingUseCase, DeleteBookingUseCase, ListBookingsByEventTimeUseCase,
+        FindOverlapsUseCase {
 
     private final BookingRepository bookings;
     private final IdempotencyStore idempotency;
@@ -115,6 +121,50 @@ public final class BookingService implements SubmitBookingUseCase, GetBookingUse
             }
             after = batch.get(batch.size() - 1).id();
         }
+    }
+
+    @Override
+    public EventTimePage listByEventTime(BookingQuery query, EventTimeKey after, int limit, User reader) {
+        checkLimit(limit);
+        List<Booking> rows = bookings.listByEventTime(scope(query, reader), after, limit + 1);
+        if (rows.size() <= limit) {
+            return new EventTimePage(rows, Optional.empty());
+        }
+        List<Booking> page = rows.subList(0, limit);
+        return new EventTimePage(page, Optional.of(EventTimeKey.of(page.get(limit - 1))));
+    }
+
+    @Override
+    public void forEachBatchByEventTime(BookingQuery query, int batchSize, User reader,
+                                        Consumer<List<Booking>> batches) {
+        checkLimit(batchSize);
+        BookingQuery scoped = scope(query, reader);
+        EventTimeKey after = null;
+        while (true) {
+            List<Booking> batch = bookings.listByEventTime(scoped, after, batchSize);
+            if (batch.isEmpty()) {
+                return;
+            }
+            batches.accept(batch);
+            if (batch.size() < batchSize) {
+                return;
+            }
+            after = EventTimeKey.of(batch.get(batch.size() - 1));
+        }
+    }
+
+    @Override
+    public List<Booking> overlapping(BookingId id, User admin) {
+        if (!admin.isAdmin()) {
+            throw new PermissionDeniedException();
+        }
+        Booking booking = visible(id, admin);
+        return booking.slot()
+                .map(slot -> bookings.findAcceptedOverlapping(slot).stream()
+                        .filter(other -> !other.id().equals(id))
+                        .sorted(Comparator.comparingLong(other -> other.id().value()))
+                        .toList())
+                .orElse(List.of());
     }
 
     @Override

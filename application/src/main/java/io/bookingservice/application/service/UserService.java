@@ -9,6 +9,7 @@ import io.bookingservice.application.port.in.FindUserUseCase;
 import io.bookingservice.application.port.in.LogInUseCase;
 import io.bookingservice.application.port.in.ManageUsersUseCase;
 import io.bookingservice.application.port.in.UpdateUserCommand;
+import io.bookingservice.application.port.in.UsernamesUseCase;
 import io.bookingservice.application.port.out.PasswordHasher;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.application.port.out.UserRepository;
@@ -20,15 +21,19 @@ import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.PlainPassword;
 import io.bookingservice.domain.user.Role;
 import io.bookingservice.domain.user.User;
+import io.bookingservice.domain.user.UserId;
 import io.bookingservice.domain.user.Username;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The account use cases: logging in, looking users up, managing them. */
-public final class UserService implements LogInUseCase, FindUserUseCase, ManageUsersUseCase {
+public final class UserService implements LogInUseCase, FindUserUseCase, ManageUsersUseCase, UsernamesUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -48,6 +53,16 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
         this.transactions = transactions;
         this.clock = clock;
         this.rehashOnLogin = rehashOnLogin;
+    }
+
+    /** One read per distinct id: a page names few accounts (its requesters and admins). */
+    @Override
+    public Map<UserId, Username> usernames(Set<UserId> ids) {
+        Map<UserId, Username> names = new LinkedHashMap<>();
+        for (UserId id : ids) {
+            users.findById(id).ifPresent(user -> names.put(id, user.username()));
+        }
+        return names;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.bookingservice.application.testing;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
@@ -67,6 +68,19 @@ public class FakeBookingRepository implements BookingRepository {
                 .filter(b -> query.owner() == null || query.owner().equals(b.submittedBy()))
                 .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
                 .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Booking> listByEventTime(BookingQuery query, EventTimeKey after, int limit) {
+        return rows.values().stream()
+                .filter(b -> after == null || after.precedes(b))
+                .filter(b -> query.statuses().isEmpty() || query.statuses().contains(b.status()))
+                .filter(b -> query.owner() == null || query.owner().equals(b.submittedBy()))
+                .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
+                .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .sorted(EventTimeKey.ORDER)
                 .limit(limit)
                 .toList();
     }

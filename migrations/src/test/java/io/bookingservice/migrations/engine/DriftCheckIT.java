@@ -82,6 +82,18 @@ class DriftCheckIT {
     }
 
     @Test
+    void knowsTheEventTimeOrderIndexOfV9() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        MigrationEngine engine = engine(db);
+        engine.upgrade("head");
+        execute(db, "DROP INDEX ix_booking_requests_event_time_id");
+        execute(db, "CREATE INDEX ix_booking_requests_event_time_id ON booking_requests (event_time)");
+
+        assertThat(engine.check().differences()).singleElement().asString()
+                .startsWith("index ix_booking_requests_event_time_id");
+    }
+
+    @Test
     void fallsBackToAnEmbeddedServerWhenTheRoleMayNotCreateDatabases() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase();
         engine(db).upgrade("head");

@@ -3,6 +3,7 @@ package io.bookingservice.adapters.persistence.memory;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.domain.OverlapException;
 import io.bookingservice.domain.booking.Booking;
@@ -87,6 +88,19 @@ public final class InMemoryBookingRepository implements BookingRepository {
                 // As in SQL, a bound on event_time never matches a booking without one.
                 .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
                 .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public List<Booking> listByEventTime(BookingQuery query, EventTimeKey after, int limit) {
+        return store.locked(() -> rows.values().stream()
+                .filter(b -> after == null || after.precedes(b))
+                .filter(b -> query.statuses().isEmpty() || query.statuses().contains(b.status()))
+                .filter(b -> query.owner() == null || query.owner().equals(b.submittedBy()))
+                .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
+                .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .sorted(EventTimeKey.ORDER)
                 .limit(limit)
                 .toList());
     }

@@ -33,6 +33,18 @@ interface BookingMapper {
                           @Param("to") Instant to, @Param("owner") Long owner, @Param("after") Long after,
                           @Param("limit") int limit);
 
+    /**
+     * A keyset page by {@code (event_time, id)}, rows without an event time last by id.
+     *
+     * @param afterTime    event time of the last row seen ({@code null} when it had none)
+     * @param afterId      id of the last row seen, or {@code null} for the first page
+     * @param afterUntimed whether the last row seen had no event time
+     */
+    List<BookingRow> listByEventTime(@Param("statuses") List<String> statuses, @Param("from") Instant from,
+                                     @Param("to") Instant to, @Param("owner") Long owner,
+                                     @Param("afterTime") Instant afterTime, @Param("afterId") Long afterId,
+                                     @Param("afterUntimed") boolean afterUntimed, @Param("limit") int limit);
+
     /** Accepted rows overlapping {@code [start, end)}, grandfathered ones included. */
     List<BookingRow> findAcceptedOverlapping(@Param("start") Instant start, @Param("end") Instant end);
 

@@ -3,6 +3,7 @@ package io.bookingservice.adapters.persistence.mybatis;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.domain.OverlapException;
 import io.bookingservice.domain.booking.Booking;
@@ -86,6 +87,16 @@ public final class MyBatisBookingRepository implements BookingRepository {
         List<String> statuses = query.statuses().stream().map(BookingStatus::code).sorted().toList();
         List<BookingRow> rows = run("list bookings", () -> mapper.list(statuses, query.from(), query.to(),
                 query.owner() == null ? null : query.owner().value(), after == null ? null : after.value(), limit));
+        return rows.stream().map(BookingRow::toDomain).toList();
+    }
+
+    @Override
+    public List<Booking> listByEventTime(BookingQuery query, EventTimeKey after, int limit) {
+        List<String> statuses = query.statuses().stream().map(BookingStatus::code).sorted().toList();
+        List<BookingRow> rows = run("list bookings by event time", () -> mapper.listByEventTime(statuses,
+                query.from(), query.to(), query.owner() == null ? null : query.owner().value(),
+                after == null ? null : after.eventTime(), after == null ? null : after.id().value(),
+                after != null && after.eventTime() == null, limit));
         return rows.stream().map(BookingRow::toDomain).toList();
     }
 

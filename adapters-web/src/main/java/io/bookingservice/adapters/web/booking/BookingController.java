@@ -8,15 +8,20 @@ import io.bookingservice.adapters.web.metrics.ApiMetrics;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.model.BookingPage;
 import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
+import io.bookingservice.application.model.EventTimePage;
 import io.bookingservice.application.model.IdempotencyRequest;
 import io.bookingservice.application.model.StoredResponse;
 import io.bookingservice.application.port.in.DecideOnBookingUseCase;
 import io.bookingservice.application.port.in.DeleteBookingUseCase;
+import io.bookingservice.application.port.in.FindOverlapsUseCase;
 import io.bookingservice.application.port.in.GetBookingUseCase;
+import io.bookingservice.application.port.in.ListBookingsByEventTimeUseCase;
 import io.bookingservice.application.port.in.ListBookingsUseCase;
 import io.bookingservice.application.port.in.RescheduleBookingUseCase;
 import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.application.port.in.SubmitBookingUseCase;
+import io.bookingservice.application.port.in.UsernamesUseCase;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
@@ -33,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import io.bookingservice.adapters.web.WebApiConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,12 +76,17 @@ class BookingController {
     private final DecideOnBookingUseCase decide;
     private final RescheduleBookingUseCase reschedule;
     private final DeleteBookingUseCase delete;
+    private final ListBookingsByEventTimeUseCase listByEventTime;
+    private final FindOverlapsUseCase overlaps;
+    private final BookingViews views;
     private final JsonMapper json;
     private final IdempotencyFingerprint fingerprint;
     private final ApiMetrics metrics;
 
     BookingController(SubmitBookingUseCase submit, GetBookingUseCase get, ListBookingsUseCase list,
                       DecideOnBookingUseCase decide, RescheduleBookingUseCase reschedule, DeleteBookingUseCase delete,
+                      ListBookingsByEventTimeUseCase listByEventTime, FindOverlapsUseCase overlaps,
+                      UsernamesUseCase usernames,
                       @Qualifier(WebApiConfiguration.JSON_MAPPER) JsonMapper webJsonMapper, ApiMetrics metrics) {
         this.submit = submit;
         this.get = get;
@@ -83,6 +94,9 @@ class BookingController {
         this.decide = decide;
         this.reschedule = reschedule;
         this.delete = delete;
+        this.listByEventTime = listByEventTime;
+        this.overlaps = overlaps;
+        this.views = new BookingViews(usernames);
         this.json = webJsonMapper;
         this.fingerprint = new IdempotencyFingerprint(webJsonMapper);
         this.metrics = metrics;
@@ -95,11 +109,11 @@ class BookingController {
         SubmitBookingCommand command = BookingRequests.submission(body);
         if (idempotencyKey == null) {
             Booking booking = validated(body, () -> submit.submit(command, user));
-            return ResponseEntity.created(location(booking.id().value())).body(BookingJson.from(booking));
+            return ResponseEntity.created(location(booking.id().value())).body(views.of(booking));
         }
         IdempotencyRequest request = headerValidated(() -> new IdempotencyRequest(idempotencyKey, fingerprint.of(body)));
         StoredResponse stored = validated(body, () -> submit.submitOnce(command, user, request,
-                booking -> new StoredResponse(HttpStatus.CREATED.value(), json.writeValueAsString(BookingJson.from(booking)))));
+                booking -> new StoredResponse(HttpStatus.CREATED.value(), json.writeValueAsString(views.of(booking)))));
         long id = json.readTree(stored.body()).get("id").longValue();
         // The stored body is replayed byte for byte, so it is sent as a string of JSON.
         return ResponseEntity.status(stored.status()).location(location(id))
@@ -111,7 +125,8 @@ class BookingController {
     /**
      * Without {@code limit}: every matching booking, written out batch by batch as the use case
      * reads them, so memory stays flat however many there are. With {@code limit}: one page and
-     * its {@code next_cursor}.
+     * its {@code next_cursor}. {@code order=event_time} lists soonest first (bookings without an
+     * event time last), paged by {@code (event_time, id)}; the default is ascending id.
      */
     @GetMapping("/booking")
     void list(@RequestParam(name = "status", required = false) List<String> statuses,
@@ -119,23 +134,45 @@ class BookingController {
               @RequestParam(name = "to", required = false) String to,
               @RequestParam(name = "limit", required = false) String limit,
               @RequestParam(name = "cursor", required = false) String cursor,
+              @RequestParam(name = "order", required = false) String order,
               @AuthenticationPrincipal User user, HttpServletResponse response) throws IOException {
-        ListingRequest listing = ListingRequest.of(statuses, from, to, limit, cursor);
-        if (listing.limit() != null) {
-            BookingPage page = list.list(listing.query(), listing.after(), listing.limit(), user);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("bookings", page.bookings().stream().map(BookingJson::from).toList());
-            body.put("next_cursor", page.next().map(BookingCursor::encode).orElse(null));
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), body);
+        ListingRequest listing = ListingRequest.of(statuses, from, to, limit, cursor, order);
+        if (listing.byEventTime()) {
+            if (listing.limit() != null) {
+                EventTimePage page = listByEventTime.listByEventTime(listing.query(), listing.afterTime(),
+                        listing.limit(), user);
+                writePage(response, page.bookings(), page.next().map(BookingCursor::encode).orElse(null));
+                return;
+            }
+            stream(response, batches -> listByEventTime.forEachBatchByEventTime(listing.query(), STREAM_BATCH_SIZE,
+                    user, batches));
             return;
         }
-        streamAll(listing.query(), user, response);
+        if (listing.limit() != null) {
+            BookingPage page = list.list(listing.query(), listing.after(), listing.limit(), user);
+            writePage(response, page.bookings(), page.next().map(BookingCursor::encode).orElse(null));
+            return;
+        }
+        stream(response, batches -> list.forEachBatch(listing.query(), STREAM_BATCH_SIZE, user, batches));
+    }
+
+    /** The accepted bookings that a booking's slot overlaps (admins): what accepting it would run into. */
+    @GetMapping("/booking/{id}/overlaps")
+    Map<String, List<BookingJson>> overlaps(@PathVariable("id") String id, @AuthenticationPrincipal User user) {
+        return Map.of("bookings", views.of(overlaps.overlapping(pathId(id), user)));
+    }
+
+    private void writePage(HttpServletResponse response, List<Booking> bookings, String nextCursor) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bookings", views.of(bookings));
+        body.put("next_cursor", nextCursor);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
     }
 
     @GetMapping("/booking/{id}")
     BookingJson read(@PathVariable("id") String id, @AuthenticationPrincipal User user) {
-        return BookingJson.from(get.get(pathId(id), user));
+        return views.of(get.get(pathId(id), user));
     }
 
     @PostMapping(path = "/booking/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -168,31 +205,31 @@ class BookingController {
                        @AuthenticationPrincipal User user) {
         BookingId bookingId = pathId(id);
         var command = BookingRequests.changes(body);
-        return BookingJson.from(validated(body, () -> reschedule.reschedule(bookingId, command, user)));
+        return views.of(validated(body, () -> reschedule.reschedule(bookingId, command, user)));
     }
 
     @DeleteMapping("/booking/{id}")
     BookingJson delete(@PathVariable("id") String id, @AuthenticationPrincipal User user) {
-        return BookingJson.from(delete.delete(pathId(id), user));
+        return views.of(delete.delete(pathId(id), user));
     }
 
     private BookingJson decided(String decision, Booking booking) {
         metrics.decision(decision);
-        return BookingJson.from(booking);
+        return views.of(booking);
     }
 
-    private void streamAll(BookingQuery query, User user, HttpServletResponse response) throws IOException {
+    private void stream(HttpServletResponse response, Consumer<Consumer<List<Booking>>> listing) throws IOException {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         // The generator starts lazily: a failure before the first batch still leaves the
         // response untouched, so the error handler can answer with a proper problem.
         JsonGenerator[] generator = new JsonGenerator[1];
-        list.forEachBatch(query, STREAM_BATCH_SIZE, user, batch -> {
+        listing.accept(batch -> {
             try {
                 if (generator[0] == null) {
                     generator[0] = start(response);
                 }
-                for (Booking booking : batch) {
-                    generator[0].writePOJO(BookingJson.from(booking));
+                for (BookingJson booking : views.of(batch)) {
+                    generator[0].writePOJO(booking);
                 }
                 generator[0].flush();
             } catch (IOException e) {
@@ -260,10 +297,17 @@ class BookingController {
     }
 
     /** The query of {@code GET /booking/}, checked as FastAPI checked query parameters. */
-    record ListingRequest(BookingQuery query, Integer limit, BookingId after) {
+    record ListingRequest(BookingQuery query, Integer limit, BookingId after, boolean byEventTime,
+                          EventTimeKey afterTime) {
 
-        static ListingRequest of(List<String> statuses, String from, String to, String limit, String cursor) {
+        static ListingRequest of(List<String> statuses, String from, String to, String limit, String cursor,
+                                 String order) {
             List<FieldError> errors = new ArrayList<>();
+            boolean byEventTime = "event_time".equals(order);
+            if (order != null && !byEventTime && !"id".equals(order)) {
+                errors.add(new FieldError("enum", List.of("query", "order"), "Input should be 'id' or 'event_time'",
+                        order, Map.of("expected", "'id' or 'event_time'")));
+            }
             Set<BookingStatus> wanted = EnumSet.noneOf(BookingStatus.class);
             if (statuses != null) {
                 for (int i = 0; i < statuses.size(); i++) {
@@ -296,10 +340,15 @@ class BookingController {
                 }
             }
             BookingId after = null;
+            EventTimeKey afterTime = null;
             // "cursor=" (empty) is how some clients say "from the start".
             if (cursor != null && !cursor.isBlank()) {
                 try {
-                    after = BookingCursor.decode(cursor);
+                    if (byEventTime) {
+                        afterTime = BookingCursor.decodeEventTime(cursor);
+                    } else {
+                        after = BookingCursor.decode(cursor);
+                    }
                 } catch (RequestValidationException e) {
                     errors.addAll(e.errors());
                 }
@@ -307,8 +356,10 @@ class BookingController {
             if (!errors.isEmpty()) {
                 throw new RequestValidationException(errors);
             }
+            boolean resumed = after != null || afterTime != null;
             return new ListingRequest(new BookingQuery(wanted, fromTime, toTime, null),
-                    after != null && pageSize == null ? Integer.valueOf(BookingQuery.MAX_LIMIT) : pageSize, after);
+                    resumed && pageSize == null ? Integer.valueOf(BookingQuery.MAX_LIMIT) : pageSize, after,
+                    byEventTime, afterTime);
         }
 
         private static Instant time(String text, String name, List<FieldError> errors) {

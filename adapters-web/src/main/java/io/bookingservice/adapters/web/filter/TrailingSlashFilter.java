@@ -13,15 +13,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * so that routes and security matchers only ever see the slash-less form: {@code /users/} cannot
  * slip past a rule for {@code /users}. Must run before the Spring Security filter chain.
  * Both forms are served directly (the Python service answered the slash-less one with a 307).
+ * The web console's files ({@code /assets/…}) are left alone: they have exact names, and a
+ * relative reference resolved against {@code /assets/app.js/} must not load the same file.
  */
 public final class TrailingSlashFilter extends OncePerRequestFilter {
+
+    private static final String CONSOLE_ASSETS = "/assets/";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
         String contextPath = request.getContextPath();
-        if (uri.length() > contextPath.length() + 1 && uri.endsWith("/")) {
+        if (uri.length() > contextPath.length() + 1 && uri.endsWith("/")
+                && !uri.startsWith(contextPath + CONSOLE_ASSETS)) {
             chain.doFilter(new Stripped(request), response);
         } else {
             chain.doFilter(request, response);

@@ -1,6 +1,7 @@
 package io.bookingservice.application.port.out;
 
 import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.TimeSlot;
@@ -37,6 +38,13 @@ public interface BookingRepository {
      * ({@code null}: from the start), ascending by id, at most {@code limit} rows.
      */
     List<Booking> list(BookingQuery query, BookingId after, int limit);
+
+    /**
+     * A keyset page by event time: bookings matching {@code query} that come after {@code after}
+     * ({@code null}: from the start) in {@code (event_time, id)} order, bookings without an
+     * event time last by id, at most {@code limit} rows.
+     */
+    List<Booking> listByEventTime(BookingQuery query, EventTimeKey after, int limit);
 
     /** Every accepted booking whose slot overlaps {@code slot}, grandfathered legacy ones included. */
     List<Booking> findAcceptedOverlapping(TimeSlot slot);

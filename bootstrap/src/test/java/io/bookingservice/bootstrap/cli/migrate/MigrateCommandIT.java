@@ -36,25 +36,25 @@ class MigrateCommandIT {
         Run upgrade = migrate(db, "upgrade");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.out()).contains("applying V1 booking requests\n", "applying V7 throttle buckets\n",
-                "upgraded from base to version 7 (7 migration(s))");
+                "applying V9 event time order\n", "upgraded from base to version 9 (9 migration(s))");
 
-        assertThat(migrate(db, "current").out()).isEqualTo("7 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("9 (head)\n");
 
         Run downgrade = migrate(db, "downgrade", "-1");
         assertThat(downgrade.exitCode()).isZero();
-        assertThat(downgrade.out()).contains("undoing V7 throttle buckets with U7__throttle_buckets.sql",
-                "downgraded from version 7 to version 6 (1 migration(s) undone)");
-        assertThat(migrate(db, "current").out()).isEqualTo("6 (head is 7; run: booking migrate upgrade)\n");
+        assertThat(downgrade.out()).contains("undoing V9 event time order with U9__event_time_order.sql",
+                "downgraded from version 9 to version 8 (1 migration(s) undone)");
+        assertThat(migrate(db, "current").out()).isEqualTo("8 (head is 9; run: booking migrate upgrade)\n");
 
         List<String> history = migrate(db, "history").out().lines().toList();
         assertThat(history.get(0)).startsWith("VERSION  STATE").contains("WHEN (UTC)", "DESCRIPTION", "SCRIPT");
-        // Header, V1-V6 applied, V7's downgrade (its history row is gone), V7 pending again.
-        assertThat(history).hasSize(1 + 6 + 1 + 1);
+        // Header, V1-V8 applied, V9's downgrade (its history row is gone), V9 pending again.
+        assertThat(history).hasSize(1 + 8 + 1 + 1);
         assertThat(history.get(1)).matches("1 +applied +SQL +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +booking requests +V1__booking_requests.sql");
-        assertThat(history.get(7)).matches("7 +downgraded +UNDO +.* +throttle buckets +U7__throttle_buckets.sql");
-        assertThat(history.get(8)).matches("7 +pending +SQL +throttle buckets +V7__throttle_buckets.sql");
+        assertThat(history.get(9)).matches("9 +downgraded +UNDO +.* +event time order +U9__event_time_order.sql");
+        assertThat(history.get(10)).matches("9 +pending +SQL +event time order +V9__event_time_order.sql");
 
-        assertThat(migrate(db, "upgrade", "+1").out()).contains("upgraded from version 6 to version 7");
+        assertThat(migrate(db, "upgrade", "+1").out()).contains("upgraded from version 8 to version 9");
     }
 
     @Test
@@ -66,13 +66,13 @@ class MigrateCommandIT {
 
         assertThat(upgrade.exitCode()).isZero();
         assertThat(upgrade.out()).startsWith("adopted Alembic revision 00ba29ba9ef0 as baseline version 2\n")
-                .contains("upgraded from version 2 to version 7 (5 migration(s))");
-        assertThat(migrate(db, "current").out()).isEqualTo("7 (head)\n");
+                .contains("upgraded from version 2 to version 9 (7 migration(s))");
+        assertThat(migrate(db, "current").out()).isEqualTo("9 (head)\n");
 
         Run belowBaseline = migrate(db, "downgrade", "base");
         assertThat(belowBaseline.exitCode()).isEqualTo(MigrateCommand.REFUSED);
         assertThat(belowBaseline.err()).startsWith("migrate: database ").contains("\nrefused: cannot downgrade below version 2");
-        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("9 (head)\n");
     }
 
     @Test
@@ -112,14 +112,14 @@ class MigrateCommandIT {
 
         Run clean = migrate(db, "check");
         assertThat(clean.exitCode()).isZero();
-        assertThat(clean.out()).endsWith("no drift: the schema matches version 7\n");
+        assertThat(clean.out()).endsWith("no drift: the schema matches version 9\n");
 
         execute(db, "ALTER TABLE booking_requests ADD COLUMN notes text");
         execute(db, "DROP INDEX ix_booking_requests_status_event_time_id");
         execute(db, "DROP INDEX ix_throttle_buckets_expires_at");
         Run drift = migrate(db, "check");
         assertThat(drift.exitCode()).isEqualTo(MigrateCommand.REFUSED);
-        assertThat(drift.out()).contains("drift: the schema differs from version 7 (expected ≠ live), 3 difference(s):",
+        assertThat(drift.out()).contains("drift: the schema differs from version 9 (expected ≠ live), 3 difference(s):",
                 "  column booking_requests.notes unexpected in live\n",
                 "  index ix_booking_requests_status_event_time_id missing in live\n",
                 "  index ix_throttle_buckets_expires_at missing in live\n");
@@ -129,7 +129,7 @@ class MigrateCommandIT {
     void offlineSqlNeedsNoDatabase() {
         Run upgrade = migrate(Map.of(), "upgrade", "--sql");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
-        assertThat(upgrade.out()).startsWith("-- booking migrate upgrade --sql: base -> 7\n")
+        assertThat(upgrade.out()).startsWith("-- booking migrate upgrade --sql: base -> 9\n")
                 .contains("CREATE TABLE IF NOT EXISTS \"public\".\"flyway_schema_history\"",
                         "'V6__idempotency_keys.sql'", "'V7__throttle_buckets.sql'");
 
@@ -166,7 +166,7 @@ class MigrateCommandIT {
         Run current = migrate(Map.of("DATABASE_URL", pythonUrl), "current");
 
         assertThat(current.exitCode()).as(current.err()).isZero();
-        assertThat(current.out()).isEqualTo("base (head is 7; run: booking migrate upgrade)\n");
+        assertThat(current.out()).isEqualTo("base (head is 9; run: booking migrate upgrade)\n");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.application.port.out.UserRepository;
@@ -292,6 +293,60 @@ public abstract class BookingRepositoryContract {
 
         assertThat(bookings().list(ownedByOwner(Set.of(BookingStatus.ACCEPTED), at(10, 0), at(20, 0)), null, 1))
                 .containsExactly(second);
+    }
+
+    // ---- listing by event time
+
+    @Test
+    void listingByEventTimeIsSoonestFirstTiesByIdAndUntimedLast() {
+        Booking late = insert(mine().at(at(15, 0)));
+        Booking untimedFirst = insert(mine().withoutEventTime());
+        Booking early = insert(mine().at(at(9, 0)));
+        Booking tieA = insert(mine().at(at(12, 0)));
+        Booking tieB = insert(mine().at(at(12, 0)));
+        Booking untimedSecond = insert(mine().withoutEventTime());
+        BookingQuery query = ownedByOwner(Set.of(), null, null);
+
+        assertThat(bookings().listByEventTime(query, null, 100))
+                .containsExactly(early, tieA, tieB, late, untimedFirst, untimedSecond);
+    }
+
+    @Test
+    void listingByEventTimePagesByKeysetAcrossTiesAndIntoTheUntimed() {
+        List<Booking> expected = List.of(insert(mine().at(at(9, 0))), insert(mine().at(at(12, 0))),
+                insert(mine().at(at(12, 0))), insert(mine().at(at(12, 0))), insert(mine().withoutEventTime()),
+                insert(mine().withoutEventTime()), insert(mine().withoutEventTime()));
+        BookingQuery query = ownedByOwner(Set.of(), null, null);
+
+        for (int size = 1; size <= 4; size++) {
+            List<Booking> seen = new ArrayList<>();
+            EventTimeKey after = null;
+            while (true) {
+                List<Booking> page = bookings().listByEventTime(query, after, size);
+                seen.addAll(page);
+                if (page.size() < size) {
+                    break;
+                }
+                after = EventTimeKey.of(page.get(page.size() - 1));
+            }
+            assertThat(seen).as("pages of %d", size).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void listingByEventTimeAppliesEveryFilter() {
+        User other = users().create(Users.newUser(Users.uniqueName("other"), Role.REQUESTER));
+        insert(mine().at(at(9, 0)).withStatus(BookingStatus.REJECTED));
+        Booking inside = insert(mine().at(at(11, 0)).withStatus(BookingStatus.REJECTED));
+        insert(mine().at(at(11, 30)));
+        insert(aBooking().ownedBy(other).at(at(11, 15)).withStatus(BookingStatus.REJECTED));
+        insert(mine().withoutEventTime().withStatus(BookingStatus.REJECTED));
+        Booking later = insert(mine().at(at(13, 0)).withStatus(BookingStatus.REJECTED));
+
+        assertThat(bookings().listByEventTime(ownedByOwner(Set.of(BookingStatus.REJECTED), at(10, 0), at(20, 0)),
+                null, 100)).containsExactly(inside, later);
+        assertThat(bookings().listByEventTime(ownedByOwner(Set.of(BookingStatus.REJECTED), at(10, 0), at(20, 0)),
+                EventTimeKey.of(inside), 100)).containsExactly(later);
     }
 
     // ---- overlap

@@ -45,12 +45,12 @@ class MigrationEngineIT {
         MigrationOutcome outcome = engine.upgrade("head");
 
         assertThat(outcome.fromVersion()).isNull();
-        assertThat(outcome.toVersion()).isEqualTo("6");
+        assertThat(outcome.toVersion()).isEqualTo("8");
         assertThat(outcome.steps()).containsExactly("applied V1 booking requests", "applied V2 users",
                 "applied V3 timestamptz and jsonb", "applied V4 ownership decisions and version",
-                "applied V5 booking rules", "applied V6 idempotency keys");
-        assertThat(engine.current()).contains("6");
-        assertThat(engine.head()).contains("6");
+                "applied V5 booking rules", "applied V6 idempotency keys", "applied V8 sessions");
+        assertThat(engine.current()).contains("8");
+        assertThat(engine.head()).contains("8");
         assertThat(snapshot(db).diff(snapshotOfFlywayAt(null))).isEmpty();
         assertThat(engine.upgrade("head").steps()).isEmpty();
     }
@@ -64,8 +64,8 @@ class MigrationEngineIT {
         assertThat(engine.upgrade("+1").steps()).containsExactly("applied V3 timestamptz and jsonb");
         assertThat(engine.upgrade("5").toVersion()).isEqualTo("5");
 
-        assertThatThrownBy(() -> engine.upgrade("+2")).isInstanceOf(InvalidTarget.class)
-                .hasMessageContaining("only 1 migration(s) pending (V6)");
+        assertThatThrownBy(() -> engine.upgrade("+3")).isInstanceOf(InvalidTarget.class)
+                .hasMessageContaining("only 2 migration(s) pending (V6, V8)");
         assertThatThrownBy(() -> engine.upgrade("3")).isInstanceOf(InvalidTarget.class)
                 .hasMessageContaining("use downgrade 3");
         assertThatThrownBy(() -> engine.upgrade("99")).isInstanceOf(InvalidTarget.class)
@@ -89,6 +89,10 @@ class MigrationEngineIT {
         MigrationEngine engine = engine(db);
         engine.upgrade("head");
 
+        assertThat(engine.downgrade("-1").steps()).containsExactly("undid V8 sessions");
+        assertThat(engine.current()).contains("6");
+        assertThat(snapshot(db).diff(snapshotOfFlywayAt("6"))).isEmpty();
+
         assertThat(engine.downgrade("-1").steps()).containsExactly("undid V6 idempotency keys");
         assertThat(engine.current()).contains("5");
         assertThat(snapshot(db).diff(snapshotOfFlywayAt("5"))).isEmpty();
@@ -107,7 +111,7 @@ class MigrationEngineIT {
         assertThat(snapshot(db).sequences()).isEmpty();
 
         assertThat(queryStrings(db, "SELECT version || ' ' || script FROM migration_downgrade_log ORDER BY id"))
-                .containsExactly("6 U6__idempotency_keys.sql", "5 U5__booking_rules.sql",
+                .containsExactly("8 U8__sessions.sql", "6 U6__idempotency_keys.sql", "5 U5__booking_rules.sql",
                         "4 U4__ownership_decisions_and_version.sql", "3 U3__timestamptz_and_jsonb.sql",
                         "2 U2__users.sql", "1 U1__booking_requests.sql");
         assertThat(queryStrings(db, "SELECT count(*) FROM flyway_schema_history")).containsExactly("0");
@@ -125,9 +129,10 @@ class MigrationEngineIT {
         engine.downgrade("base");
         engine.upgrade("head");
 
-        assertThat(before.tables()).containsKeys("booking_requests", "users", "idempotency_keys");
+        assertThat(before.tables()).containsKeys("booking_requests", "users", "idempotency_keys", "user_sessions",
+                "refresh_tokens");
         assertThat(before.diff(snapshot(db))).isEmpty();
-        assertThat(engine.current()).contains("6");
+        assertThat(engine.current()).contains("8");
     }
 
     @Test
@@ -214,8 +219,8 @@ class MigrationEngineIT {
 
         assertThat(outcome.adoptedFrom()).isEqualTo("00ba29ba9ef0");
         assertThat(outcome.fromVersion()).isEqualTo("2");
-        assertThat(outcome.steps()).hasSize(4);
-        assertThat(engine.current()).contains("6");
+        assertThat(outcome.steps()).hasSize(5);
+        assertThat(engine.current()).contains("8");
         assertThat(queryStrings(db, "SELECT count(*) FROM booking_requests")).containsExactly("5");
         assertThat(engine.history()).filteredOn(e -> e.state() == State.BASELINE)
                 .extracting(HistoryEntry::version, HistoryEntry::description)
@@ -223,7 +228,7 @@ class MigrationEngineIT {
 
         assertThatThrownBy(() -> engine.downgrade("base")).isInstanceOf(BelowBaseline.class)
                 .hasMessageContaining("lowest reachable version is 2");
-        assertThat(engine.current()).contains("6");
+        assertThat(engine.current()).contains("8");
         engine.downgrade("2");
         assertThat(engine.current()).contains("2");
         assertThatThrownBy(() -> engine.downgrade("-1")).isInstanceOf(BelowBaseline.class);
@@ -284,15 +289,15 @@ class MigrationEngineIT {
             int applied = 0;
             for (Future<MigrationOutcome> outcome : outcomes) {
                 MigrationOutcome result = outcome.get();
-                assertThat(result.toVersion()).isEqualTo("6");
+                assertThat(result.toVersion()).isEqualTo("8");
                 applied += result.steps().size();
             }
-            assertThat(applied).isEqualTo(6);
+            assertThat(applied).isEqualTo(7);
         } finally {
             pool.shutdownNow();
         }
         assertThat(queryStrings(db, "SELECT version || ':' || count(*) FROM flyway_schema_history "
-                + "GROUP BY version ORDER BY version")).containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1");
+                + "GROUP BY version ORDER BY version")).containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "8:1");
     }
 
     @Test
@@ -302,12 +307,14 @@ class MigrationEngineIT {
         engine.downgrade("-1");
 
         assertThat(engine.history()).extracting(e -> e.version() + " " + e.state()).containsExactly(
-                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 PENDING", "4 PENDING", "5 PENDING", "6 PENDING");
+                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 PENDING", "4 PENDING", "5 PENDING", "6 PENDING",
+                "8 PENDING");
 
         engine.upgrade("+1");
         List<HistoryEntry> history = engine.history();
         assertThat(history).extracting(e -> e.version() + " " + e.state()).containsExactly(
-                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 APPLIED", "4 PENDING", "5 PENDING", "6 PENDING");
+                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 APPLIED", "4 PENDING", "5 PENDING", "6 PENDING",
+                "8 PENDING");
         assertThat(history.get(2).script()).isEqualTo("U3__timestamptz_and_jsonb.sql");
         assertThat(history.get(3).type()).isEqualTo("SQL");
         assertThat(history.get(4).at()).isNull();

@@ -3,6 +3,7 @@ package io.bookingservice.bootstrap.config;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param adminPassword      the first admin's password on an empty users table; generated when empty
  * @param metricsEnabled     serve {@code GET /metrics} (BOOKING_METRICS, default on)
  * @param secretsEndpoint    AWS_ENDPOINT_URL_SECRETS_MANAGER, else AWS_ENDPOINT_URL; empty: AWS itself
+ * @param sessionIdle        BOOKING_SESSION_IDLE: a sign-in session ends after this long without a refresh (8 h)
+ * @param sessionMax         BOOKING_SESSION_MAX: and after this long in total (7 days)
  */
 public record Settings(
         Environment environment,
@@ -30,7 +33,9 @@ public record Settings(
         List<String> corsAllowedOrigins,
         Optional<String> docsUrl,
         LogFormat logFormat,
-        Optional<URI> secretsEndpoint) {
+        Optional<URI> secretsEndpoint,
+        Duration sessionIdle,
+        Duration sessionMax) {
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -50,6 +55,7 @@ public record Settings(
                 + ", migrateOnStart=" + migrateOnStart + ", metricsEnabled=" + metricsEnabled
                 + ", corsAllowedOrigins=" + corsAllowedOrigins
                 + ", docsUrl=" + docsUrl.orElse("(off)") + ", logFormat=" + logFormat
-                + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)") + "]";
+                + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)")
+                + ", sessionIdle=" + sessionIdle + ", sessionMax=" + sessionMax + "]";
     }
 }

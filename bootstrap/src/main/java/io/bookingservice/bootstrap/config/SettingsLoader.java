@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link Settings} the 12-factor way. Each setting is named by its environment variable
@@ -27,6 +31,9 @@ import java.util.Properties;
 public final class SettingsLoader {
 
     public static final String CONFIG_FILE = "BOOKING_CONFIG";
+    static final Duration DEFAULT_SESSION_IDLE = Duration.ofHours(8);
+    static final Duration DEFAULT_SESSION_MAX = Duration.ofDays(7);
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd]?)");
 
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
@@ -61,6 +68,14 @@ public final class SettingsLoader {
                 throw new InvalidSettingsException("ENV=test needs DATABASE_URL (or DATABASE_URL_TEST); it is not set");
             }
         }
+        Duration sessionIdle = lookup("BOOKING_SESSION_IDLE").map(v -> duration("BOOKING_SESSION_IDLE", v))
+                .orElse(DEFAULT_SESSION_IDLE);
+        Duration sessionMax = lookup("BOOKING_SESSION_MAX").map(v -> duration("BOOKING_SESSION_MAX", v))
+                .orElse(DEFAULT_SESSION_MAX);
+        if (sessionIdle.compareTo(sessionMax) > 0) {
+            throw new InvalidSettingsException("BOOKING_SESSION_IDLE (" + sessionIdle
+                    + ") may not exceed BOOKING_SESSION_MAX (" + sessionMax + ")");
+        }
         return new Settings(
                 env,
                 lookup("PORT").map(v -> port("PORT", v)).orElse(8000),
@@ -75,7 +90,9 @@ public final class SettingsLoader {
                 lookup("CORS_ALLOWED_ORIGINS").map(SettingsLoader::origins).orElse(List.of()),
                 lookup("DOCS_URL").map(SettingsLoader::docsUrl),
                 lookup("LOG_FORMAT").map(v -> choice("LOG_FORMAT", v, LogFormat.class)).orElse(LogFormat.TEXT),
-                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint));
+                lookup("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> lookup("AWS_ENDPOINT_URL")).map(SettingsLoader::endpoint),
+                sessionIdle,
+                sessionMax);
     }
 
     private Optional<String> lookup(String name) {
@@ -98,6 +115,36 @@ public final class SettingsLoader {
             case "off", "false", "no", "0" -> false;
             default -> throw new InvalidSettingsException(name + " must be on or off (also true/false, yes/no, 1/0)");
         }).orElse(defaultValue);
+    }
+
+    /**
+     * A positive duration: {@code 8h}, {@code 30m}, {@code 7d}, {@code 90s}, a number of seconds, or
+     * ISO-8601 ({@code PT8H}, {@code P7D}).
+     */
+    static Duration duration(String name, String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        Duration parsed;
+        Matcher shortForm = SHORT_DURATION.matcher(text);
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            parsed = switch (shortForm.group(2)) {
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } else {
+            try {
+                parsed = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new InvalidSettingsException(name + " must be a duration such as 8h, 30m, 7d or PT8H, not '"
+                        + value + "'");
+            }
+        }
+        if (parsed.isZero() || parsed.isNegative()) {
+            throw new InvalidSettingsException(name + " must be positive, not '" + value + "'");
+        }
+        return parsed;
     }
 
     private static int port(String name, String value) {

@@ -2,6 +2,7 @@ package io.bookingservice.bootstrap.wiring;
 
 import io.bookingservice.adapters.persistence.memory.InMemoryBookingRepository;
 import io.bookingservice.adapters.persistence.memory.InMemoryIdempotencyStore;
+import io.bookingservice.adapters.persistence.memory.InMemorySessionRepository;
 import io.bookingservice.adapters.persistence.memory.InMemoryTransactions;
 import io.bookingservice.adapters.persistence.memory.InMemoryUserRepository;
 import io.bookingservice.application.port.out.SchemaStatus;
@@ -30,6 +31,11 @@ public class MemoryPersistenceConfiguration {
     @Bean
     InMemoryIdempotencyStore idempotencyStore(InMemoryTransactions store) {
         return new InMemoryIdempotencyStore(store);
+    }
+
+    @Bean
+    InMemorySessionRepository sessionRepository(InMemoryTransactions store, InMemoryUserRepository users) {
+        return new InMemorySessionRepository(store, users);
     }
 
     /** There is no schema to be behind. */

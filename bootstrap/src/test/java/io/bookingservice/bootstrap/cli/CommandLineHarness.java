@@ -2,6 +2,7 @@ package io.bookingservice.bootstrap.cli;
 
 import io.bookingservice.application.service.UserService;
 import io.bookingservice.application.testing.FakePasswordHasher;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.bootstrap.config.Settings;
@@ -18,7 +19,8 @@ import picocli.CommandLine;
 final class CommandLineHarness {
 
     final FakeUserRepository users = new FakeUserRepository();
-    final UserService accounts = new UserService(users, new FakePasswordHasher(), new SerialTransactions(), Clock.systemUTC(), true);
+    final UserService accounts = new UserService(users, new FakeSessionRepository(users), new FakePasswordHasher(),
+            new SerialTransactions(), Clock.systemUTC(), true);
     final List<Settings> served = new ArrayList<>();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();

@@ -36,25 +36,25 @@ class MigrateCommandIT {
         Run upgrade = migrate(db, "upgrade");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.out()).contains("applying V1 booking requests\n", "applying V6 idempotency keys\n",
-                "upgraded from base to version 6 (6 migration(s))");
+                "applying V8 sessions\n", "upgraded from base to version 8 (7 migration(s))");
 
-        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("8 (head)\n");
 
         Run downgrade = migrate(db, "downgrade", "-1");
         assertThat(downgrade.exitCode()).isZero();
-        assertThat(downgrade.out()).contains("undoing V6 idempotency keys with U6__idempotency_keys.sql",
-                "downgraded from version 6 to version 5 (1 migration(s) undone)");
-        assertThat(migrate(db, "current").out()).isEqualTo("5 (head is 6; run: booking migrate upgrade)\n");
+        assertThat(downgrade.out()).contains("undoing V8 sessions with U8__sessions.sql",
+                "downgraded from version 8 to version 6 (1 migration(s) undone)");
+        assertThat(migrate(db, "current").out()).isEqualTo("6 (head is 8; run: booking migrate upgrade)\n");
 
         List<String> history = migrate(db, "history").out().lines().toList();
         assertThat(history.get(0)).startsWith("VERSION  STATE").contains("WHEN (UTC)", "DESCRIPTION", "SCRIPT");
-        // Header, V1-V5 applied, V6's downgrade (its history row is gone), V6 pending again.
-        assertThat(history).hasSize(1 + 5 + 1 + 1);
+        // Header, V1-V6 applied, V8's downgrade (its history row is gone), V8 pending again.
+        assertThat(history).hasSize(1 + 6 + 1 + 1);
         assertThat(history.get(1)).matches("1 +applied +SQL +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +booking requests +V1__booking_requests.sql");
-        assertThat(history.get(6)).matches("6 +downgraded +UNDO +.* +idempotency keys +U6__idempotency_keys.sql");
-        assertThat(history.get(7)).matches("6 +pending +SQL +idempotency keys +V6__idempotency_keys.sql");
+        assertThat(history.get(7)).matches("8 +downgraded +UNDO +.* +sessions +U8__sessions.sql");
+        assertThat(history.get(8)).matches("8 +pending +SQL +sessions +V8__sessions.sql");
 
-        assertThat(migrate(db, "upgrade", "+1").out()).contains("upgraded from version 5 to version 6");
+        assertThat(migrate(db, "upgrade", "+1").out()).contains("upgraded from version 6 to version 8");
     }
 
     @Test
@@ -127,14 +127,14 @@ class MigrateCommandIT {
     void offlineSqlNeedsNoDatabase() {
         Run upgrade = migrate(Map.of(), "upgrade", "--sql");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
-        assertThat(upgrade.out()).startsWith("-- booking migrate upgrade --sql: base -> 6\n")
+        assertThat(upgrade.out()).startsWith("-- booking migrate upgrade --sql: base -> 8\n")
                 .contains("CREATE TABLE IF NOT EXISTS \"public\".\"flyway_schema_history\"",
                         "'V6__idempotency_keys.sql'");
 
-        Run downgrade = migrate(Map.of(), "downgrade", "6:-1", "--sql");
+        Run downgrade = migrate(Map.of(), "downgrade", "8:-2", "--sql");
         assertThat(downgrade.exitCode()).isZero();
-        assertThat(downgrade.out()).startsWith("-- booking migrate downgrade --sql: 6 -> 5\n")
-                .contains("DROP TABLE idempotency_keys;").doesNotContain("U5__");
+        assertThat(downgrade.out()).startsWith("-- booking migrate downgrade --sql: 8 -> 5\n")
+                .contains("DROP TABLE user_sessions;", "DROP TABLE idempotency_keys;").doesNotContain("U5__");
     }
 
     @Test

@@ -66,13 +66,13 @@ class MigrateCommandIT {
 
         assertThat(upgrade.exitCode()).isZero();
         assertThat(upgrade.out()).startsWith("adopted Alembic revision 00ba29ba9ef0 as baseline version 2\n")
-                .contains("upgraded from version 2 to version 6 (4 migration(s))");
-        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+                .contains("upgraded from version 2 to version 8 (5 migration(s))");
+        assertThat(migrate(db, "current").out()).isEqualTo("8 (head)\n");
 
         Run belowBaseline = migrate(db, "downgrade", "base");
         assertThat(belowBaseline.exitCode()).isEqualTo(MigrateCommand.REFUSED);
         assertThat(belowBaseline.err()).startsWith("refused: cannot downgrade below version 2");
-        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("8 (head)\n");
     }
 
     @Test
@@ -112,13 +112,13 @@ class MigrateCommandIT {
 
         Run clean = migrate(db, "check");
         assertThat(clean.exitCode()).isZero();
-        assertThat(clean.out()).endsWith("no drift: the schema matches version 6\n");
+        assertThat(clean.out()).endsWith("no drift: the schema matches version 8\n");
 
         execute(db, "ALTER TABLE booking_requests ADD COLUMN notes text");
         execute(db, "DROP INDEX ix_booking_requests_status_event_time_id");
         Run drift = migrate(db, "check");
         assertThat(drift.exitCode()).isEqualTo(MigrateCommand.REFUSED);
-        assertThat(drift.out()).contains("drift: the schema differs from version 6 (expected ≠ live), 2 difference(s):",
+        assertThat(drift.out()).contains("drift: the schema differs from version 8 (expected ≠ live), 2 difference(s):",
                 "  column booking_requests.notes unexpected in live\n",
                 "  index ix_booking_requests_status_event_time_id missing in live\n");
     }
@@ -164,7 +164,7 @@ class MigrateCommandIT {
         Run current = migrate(Map.of("DATABASE_URL", pythonUrl), "current");
 
         assertThat(current.exitCode()).as(current.err()).isZero();
-        assertThat(current.out()).isEqualTo("base (head is 6; run: booking migrate upgrade)\n");
+        assertThat(current.out()).isEqualTo("base (head is 8; run: booking migrate upgrade)\n");
     }
 
     @Test

@@ -54,6 +54,7 @@ public final class Refresh {
         String access = match(ACCESS, login.body());
         String[] refresh = {match(REFRESH, login.body())};
 
+        System.out.printf("%n%-48s %7s %10s %10s %10s%n", "scenario", "n", "median ms", "p90 ms", "p99 ms");
         List<String[]> rows = new ArrayList<>();
         rows.add(measure("GET /health/live (baseline, no database)", iterations,
                 () -> send("127.0.0.1", "GET", "/health/live", null, null), 200));
@@ -70,10 +71,6 @@ public final class Refresh {
         rows.add(measure("POST /token password grant (argon2id)", passwordIterations,
                 () -> send(nextAddress(), "POST", "/token", null, form), 200));
 
-        System.out.printf("%n%-48s %7s %10s %10s %10s%n", "scenario", "n", "median ms", "p90 ms", "p99 ms");
-        for (String[] row : rows) {
-            System.out.printf("%-48s %7s %10s %10s %10s%n", (Object[]) row);
-        }
     }
 
     /** A warm-up of a fifth of the iterations (at least 20), then the measured ones. */
@@ -89,8 +86,11 @@ public final class Refresh {
             check(response, expected, name);
         }
         Arrays.sort(nanos);
-        return new String[] {name, Integer.toString(iterations), ms(percentile(nanos, 0.50)),
+        String[] row = {name, Integer.toString(iterations), ms(percentile(nanos, 0.50)),
                 ms(percentile(nanos, 0.90)), ms(percentile(nanos, 0.99))};
+        // Printed as soon as measured: on a busy machine a later scenario may not finish in time.
+        System.out.printf("%-48s %7s %10s %10s %10s%n", (Object[]) row);
+        return row;
     }
 
     static long percentile(long[] sorted, double p) {

@@ -86,7 +86,7 @@ class ServiceProcessIT {
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isZero();
-        assertThat(stdout).isEqualTo("base (head is 6; run: booking migrate upgrade)\n");
+        assertThat(stdout).isEqualTo("base (head is 8; run: booking migrate upgrade)\n");
         assertThat(stderr).contains("embedded PostgreSQL");
     }
 

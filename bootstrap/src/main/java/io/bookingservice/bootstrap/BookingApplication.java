@@ -99,7 +99,7 @@ public final class BookingApplication {
                 MyBatisPersistence persistence = MyBatisPersistence.create(database.dataSource());
                 // One operator command hashes one password at a time.
                 PasswordHasher hasher = new BoundedPasswordHasher(new Argon2idPasswordHasher(), new BoundedHashing(1, 1, Duration.ofSeconds(1)));
-                UserService users = new UserService(persistence.users(), hasher,
+                UserService users = new UserService(persistence.users(), persistence.sessions(), hasher,
                         persistence.transactions(), Clock.systemUTC(), settings.passwordRehash());
                 return new Accounts() {
                     @Override

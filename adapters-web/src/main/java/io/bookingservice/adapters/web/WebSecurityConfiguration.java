@@ -3,6 +3,7 @@ package io.bookingservice.adapters.web;
 import io.bookingservice.adapters.web.auth.BearerTokenFilter;
 import io.bookingservice.adapters.web.error.ProblemWriter;
 import io.bookingservice.application.port.in.FindUserUseCase;
+import io.bookingservice.application.port.in.ManageSessionsUseCase;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +41,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * <p>Requires the beans {@link JwtDecoder} (normally
  * {@link io.bookingservice.adapters.web.security.Ed25519JwtDecoder}: it refuses with a
  * {@link io.bookingservice.adapters.web.security.JwtRejectedException} whose reason tells an
- * expired token from an invalid one), {@link FindUserUseCase}, {@link WebSettings}; and {@link WebApiConfiguration}.
+ * expired token from an invalid one), {@link FindUserUseCase}, {@link ManageSessionsUseCase}, {@link WebSettings};
+ * and {@link WebApiConfiguration}.
  * Paths are matched without a trailing slash: the request filter of {@link WebApiConfiguration}
  * strips it before this chain runs.
  */
@@ -50,13 +52,16 @@ public class WebSecurityConfiguration {
 
     @Bean
     public SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, FindUserUseCase users,
-                                                      ProblemWriter problems, WebSettings settings) {
+                                                      ManageSessionsUseCase sessions, ProblemWriter problems,
+                                                      WebSettings settings) {
         RequestMatcher publicRoutes = publicRoutes(settings);
         RequestMatcher docs = docsRoutes(settings);
         RequestMatcher console = consoleRoutes();
         RequestMatcher api = new NegatedRequestMatcher(new OrRequestMatcher(docs, console));
         http
-                // No cookies, no sessions: a bearer header cannot be forged cross-site, so no CSRF tokens.
+                // No server-side HTTP sessions, and a bearer header cannot be forged cross-site, so no
+                // CSRF tokens. The one cookie, the refresh token's (Path=/token, SameSite=Strict), is
+                // only honoured with an accepted Origin (TokenController).
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -79,11 +84,13 @@ public class WebSecurityConfiguration {
                                 problems.unauthorized(request, response, "Bearer", "Not authenticated"))
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "Not enough permissions")))
-                .addFilterBefore(new BearerTokenFilter(decoder, users, problems, publicRoutes),
+                .addFilterBefore(new BearerTokenFilter(decoder, users, sessions, problems, publicRoutes),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(publicRoutes).permitAll()
-                        .requestMatchers("/users/me", "/users/me/password").authenticated()
+                        .requestMatchers("/users/me", "/users/me/password", "/users/me/sessions",
+                                "/users/me/sessions/*").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/users/*/sessions").hasRole("ADMIN")
                         .requestMatchers("/users", "/users/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/booking/*/overlaps").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/booking/accept", "/booking/reject", "/booking/*/accept",
@@ -113,6 +120,8 @@ public class WebSecurityConfiguration {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         List<RequestMatcher> open = new ArrayList<>(List.of(
                 path.matcher(HttpMethod.POST, "/token"),
+                // The refresh token is the credential (RFC 7009 §2.1 for public clients).
+                path.matcher(HttpMethod.POST, "/token/revoke"),
                 path.matcher(HttpMethod.GET, "/ping"),
                 path.matcher(HttpMethod.GET, "/health/live"),
                 path.matcher(HttpMethod.GET, "/health/ready"),

@@ -3,6 +3,7 @@ package io.bookingservice.adapters.web;
 import io.bookingservice.adapters.web.auth.AccessTokens;
 import io.bookingservice.adapters.web.auth.IssuedToken;
 import io.bookingservice.adapters.web.security.JwtRejectedException;
+import io.bookingservice.domain.user.SessionId;
 import io.bookingservice.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,32 @@ final class TestTokens implements AccessTokens, JwtDecoder {
     public IssuedToken issue(User user) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return new IssuedToken(mint(user.username().value(), user.role().code(), now, now.plus(LIFETIME)), LIFETIME);
+    }
+
+    @Override
+    public IssuedToken issue(User user, SessionId session) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String value = "test." + UUID.randomUUID();
+        issued.put(value, Jwt.withTokenValue(value).header("alg", "EdDSA").subject(user.username().value())
+                .claim("role", user.role().code()).claim("sid", session.toString()).issuedAt(now)
+                .expiresAt(now.plus(LIFETIME)).build());
+        return new IssuedToken(value, LIFETIME);
+    }
+
+    /** This object as an {@link AccessTokens} only, for a context that must not see it as a decoder too. */
+    AccessTokens issuer() {
+        TestTokens self = this;
+        return new AccessTokens() {
+            @Override
+            public IssuedToken issue(User user) {
+                return self.issue(user);
+            }
+
+            @Override
+            public IssuedToken issue(User user, SessionId session) {
+                return self.issue(user, session);
+            }
+        };
     }
 
     /** A token as the decoder would accept it; {@code issuedAt} {@code null} = a legacy token without iat. */

@@ -10,11 +10,14 @@ import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.application.port.out.PasswordHasher;
 import io.bookingservice.application.service.BookingService;
 import io.bookingservice.application.service.HealthService;
+import io.bookingservice.application.service.SessionLimits;
+import io.bookingservice.application.service.SessionService;
 import io.bookingservice.application.service.UserService;
 import io.bookingservice.application.testing.FakeBookingRepository;
 import io.bookingservice.application.testing.FakeIdempotencyStore;
 import io.bookingservice.application.testing.FakePasswordHasher;
 import io.bookingservice.application.testing.FakeSchemaStatus;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.application.testing.TestClock;
@@ -31,6 +34,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.function.Function;
 import org.springframework.mock.web.MockServletContext;
@@ -57,11 +61,13 @@ final class WebFixture implements AutoCloseable {
     final TestClock clock = new TestClock(NOW);
     final FakeBookingRepository bookings;
     final FakeUserRepository users = new FakeUserRepository();
+    final FakeSessionRepository sessions = new FakeSessionRepository(users);
     final FakeSchemaStatus schema = new FakeSchemaStatus();
     final SerialTransactions transactions = new SerialTransactions();
     final TestTokens tokens = new TestTokens(clock);
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final BookingService bookingService;
+    final SessionService sessionService;
     final AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
     final MockMvc mvc;
 
@@ -100,15 +106,18 @@ final class WebFixture implements AutoCloseable {
         this.bookings = bookings;
         Tokens chosen = realTokens.apply(clock);
         // Two distinct beans, as the bootstrap has them: one object for both types would be ambiguous.
-        Tokens issuerAndDecoder = chosen != null ? chosen : new Tokens(tokens::issue, tokens::decode);
+        Tokens issuerAndDecoder = chosen != null ? chosen : new Tokens(tokens.issuer(), tokens::decode);
         bookingService = new BookingService(bookings, new FakeIdempotencyStore(), transactions, clock);
-        UserService userService = new UserService(users, hasher, transactions, clock, true);
+        UserService userService = new UserService(users, sessions, hasher, transactions, clock, true);
+        sessionService = new SessionService(sessions, users, transactions, clock, SessionLimits.DEFAULT,
+                new SecureRandom());
         context.setServletContext(new MockServletContext());
         // What the bootstrap provides, as ready-made singletons.
         context.addBeanFactoryPostProcessor(beans -> {
             beans.registerSingleton("bookingService", bookingService);
             beans.registerSingleton("userService", userService);
             beans.registerSingleton("healthService", new HealthService(schema));
+            beans.registerSingleton("sessionService", sessionService);
             beans.registerSingleton("accessTokens", issuerAndDecoder.issuer());
             beans.registerSingleton("jwtDecoder", issuerAndDecoder.decoder());
             beans.registerSingleton("clock", clock);

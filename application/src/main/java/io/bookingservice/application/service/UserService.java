@@ -11,6 +11,7 @@ import io.bookingservice.application.port.in.ManageUsersUseCase;
 import io.bookingservice.application.port.in.UpdateUserCommand;
 import io.bookingservice.application.port.in.UsernamesUseCase;
 import io.bookingservice.application.port.out.PasswordHasher;
+import io.bookingservice.application.port.out.SessionRepository;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.application.port.out.UserRepository;
 import io.bookingservice.domain.PermissionDeniedException;
@@ -20,6 +21,7 @@ import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.PlainPassword;
 import io.bookingservice.domain.user.Role;
+import io.bookingservice.domain.user.SessionEnd;
 import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.UserId;
 import io.bookingservice.domain.user.Username;
@@ -29,6 +31,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +39,7 @@ import java.util.Set;
 public final class UserService implements LogInUseCase, FindUserUseCase, ManageUsersUseCase, UsernamesUseCase {
 
     private final UserRepository users;
+    private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final Transactions transactions;
     private final Clock clock;
@@ -45,10 +49,12 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
     /**
      * @param rehashOnLogin upgrade legacy hashes (bcrypt) to today's scheme on a successful
      *                      login; off keeps every hash readable by the Python service
+     * @param sessions      ended, in the same unit of work, when a password changes or an account is disabled
      */
-    public UserService(UserRepository users, PasswordHasher hasher, Transactions transactions, Clock clock,
-                       boolean rehashOnLogin) {
+    public UserService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+                       Transactions transactions, Clock clock, boolean rehashOnLogin) {
         this.users = users;
+        this.sessions = sessions;
         this.hasher = hasher;
         this.transactions = transactions;
         this.clock = clock;
@@ -116,7 +122,8 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
         validation.throwIfInvalid();
         PasswordHash hash = password == null ? null : hasher.hash(password.value());
         return transactions.inTransaction(() -> {
-            User user = existing(username);
+            User before = existing(username);
+            User user = before;
             if (role != null) {
                 user = user.withRole(role);
             }
@@ -126,7 +133,7 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
             if (hash != null) {
                 user = user.withPassword(hash, clock.instant());
             }
-            return users.update(user);
+            return endSessionsIfLockedOut(before, users.update(user));
         });
     }
 
@@ -134,15 +141,19 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
     public User upsert(CreateUserCommand command) {
         NewUser wanted = newUser(command);
         return transactions.inTransaction(() -> users.findByUsernameForUpdate(wanted.username())
-                .map(user -> users.update(user.withPassword(wanted.passwordHash(), wanted.passwordChangedAt())
-                        .withRole(wanted.role())
-                        .withDisabled(wanted.disabled())))
+                .map(user -> endSessionsIfLockedOut(user, users.update(
+                        user.withPassword(wanted.passwordHash(), wanted.passwordChangedAt())
+                                .withRole(wanted.role())
+                                .withDisabled(wanted.disabled()))))
                 .orElseGet(() -> users.create(wanted)));
     }
 
     @Override
     public User setDisabled(String username, boolean disabled) {
-        return transactions.inTransaction(() -> users.update(existing(username).withDisabled(disabled)));
+        return transactions.inTransaction(() -> {
+            User before = existing(username);
+            return endSessionsIfLockedOut(before, users.update(before.withDisabled(disabled)));
+        });
     }
 
     @Override
@@ -176,8 +187,25 @@ public final class UserService implements LogInUseCase, FindUserUseCase, ManageU
             throw new WrongPasswordException();
         }
         PasswordHash hash = hasher.hash(password.value());
-        return transactions.inTransaction(() -> users.update(existing(self.username().value())
-                .withPassword(hash, clock.instant())));
+        return transactions.inTransaction(() -> {
+            User before = existing(self.username().value());
+            return endSessionsIfLockedOut(before, users.update(before.withPassword(hash, clock.instant())));
+        });
+    }
+
+    /**
+     * A new password (changed or reset) or a disabling ends every session of the account, in the
+     * unit of work that stores it: its refresh tokens and its sessions' access tokens stop working
+     * on every instance at once. A role change or a re-enabling keeps them.
+     */
+    private User endSessionsIfLockedOut(User before, User after) {
+        if (!Objects.equals(before.passwordChangedAt(), after.passwordChangedAt())
+                || !before.passwordHash().equals(after.passwordHash())) {
+            sessions.endAllOf(after.id(), clock.instant(), SessionEnd.PASSWORD_CHANGED);
+        } else if (after.disabled() && !before.disabled()) {
+            sessions.endAllOf(after.id(), clock.instant(), SessionEnd.ACCOUNT_DISABLED);
+        }
+        return after;
     }
 
     private NewUser newUser(CreateUserCommand command) {

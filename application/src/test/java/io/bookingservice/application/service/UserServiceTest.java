@@ -8,9 +8,12 @@ import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.error.WrongPasswordException;
+import io.bookingservice.application.port.in.ClientInfo;
 import io.bookingservice.application.port.in.CreateUserCommand;
+import io.bookingservice.application.port.in.StartedSession;
 import io.bookingservice.application.port.in.UpdateUserCommand;
 import io.bookingservice.application.testing.FakePasswordHasher;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.application.testing.TestClock;
@@ -20,8 +23,11 @@ import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.Violation;
 import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.Role;
+import io.bookingservice.domain.user.Session;
+import io.bookingservice.domain.user.SessionEnd;
 import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.Username;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +42,8 @@ class UserServiceTest {
     private final FakeUserRepository users = new FakeUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final SerialTransactions transactions = new SerialTransactions();
-    private final UserService service = new UserService(users, hasher, transactions, clock, true);
+    private final FakeSessionRepository sessions = new FakeSessionRepository(users);
+    private final UserService service = new UserService(users, sessions, hasher, transactions, clock, true);
 
     private final User admin = users.create(Users.newUser("admin", Role.ADMIN));
     private final User alice = users.create(Users.newUser("alice", Role.REQUESTER));
@@ -91,7 +98,7 @@ class UserServiceTest {
                 return super.hash(rawPassword);
             }
         };
-        UserService racing = new UserService(users, slowHasher, transactions, clock, true);
+        UserService racing = new UserService(users, sessions, slowHasher, transactions, clock, true);
 
         racing.logIn("legacy", PASSWORD);
 
@@ -101,7 +108,7 @@ class UserServiceTest {
 
     @Test
     void aLegacyHashIsLeftAloneWhenRehashingIsOff() {
-        UserService noRehash = new UserService(users, hasher, transactions, clock, false);
+        UserService noRehash = new UserService(users, sessions, hasher, transactions, clock, false);
         users.create(Users.newUser("legacy", Role.REQUESTER, FakePasswordHasher.legacyHashOf(PASSWORD)));
 
         noRehash.logIn("legacy", PASSWORD);
@@ -231,7 +238,7 @@ class UserServiceTest {
         assertThat(service.listAll()).extracting(u -> u.username().value()).containsExactly("admin", "alice");
         assertThat(service.list(admin)).hasSize(2);
         assertThat(service.noUsers()).isFalse();
-        assertThat(new UserService(new FakeUserRepository(), hasher, transactions, clock, true).noUsers()).isTrue();
+        assertThat(new UserService(new FakeUserRepository(), sessions, hasher, transactions, clock, true).noUsers()).isTrue();
     }
 
     @Test
@@ -266,5 +273,72 @@ class UserServiceTest {
         assertThat(service.findByUsername("alice")).contains(alice);
         assertThat(service.findByUsername("")).isEmpty();
         assertThat(service.findByUsername("x".repeat(101))).isEmpty();
+    }
+
+    private final SessionService sessionService = new SessionService(sessions, users, transactions, clock,
+            SessionLimits.DEFAULT, new SecureRandom());
+
+    private boolean alive(StartedSession session) {
+        return sessionService.findSignedIn(session.user().username().value(), session.session().id().toString())
+                .orElseThrow().sessionActive();
+    }
+
+    @Test
+    void changingOnesOwnPasswordEndsEverySessionOfTheAccount() {
+        StartedSession first = sessionService.start(alice, ClientInfo.UNKNOWN);
+        StartedSession second = sessionService.start(alice, ClientInfo.UNKNOWN);
+        StartedSession admins = sessionService.start(admin, ClientInfo.UNKNOWN);
+
+        service.changeOwnPassword(stored("alice"), PASSWORD, "a brand new password");
+
+        assertThat(alive(first)).isFalse();
+        assertThat(alive(second)).isFalse();
+        assertThat(alive(admins)).isTrue();
+        assertThat(sessions.all()).filteredOn(s -> s.userId().equals(alice.id()))
+                .allMatch(s -> s.endReason() == SessionEnd.PASSWORD_CHANGED);
+    }
+
+    @Test
+    void aPasswordResetOrADisablingByAnAdminEndsTheSessions() {
+        StartedSession beforeReset = sessionService.start(alice, ClientInfo.UNKNOWN);
+        service.update("alice", new UpdateUserCommand(null, null, "reset by the admin"), admin);
+        assertThat(alive(beforeReset)).isFalse();
+
+        StartedSession beforeDisabling = sessionService.start(stored("alice"), ClientInfo.UNKNOWN);
+        service.update("alice", new UpdateUserCommand(null, true, null), admin);
+        assertThat(alive(beforeDisabling)).isFalse();
+        assertThat(sessions.all()).extracting(Session::endReason)
+                .containsExactlyInAnyOrder(SessionEnd.PASSWORD_CHANGED, SessionEnd.ACCOUNT_DISABLED);
+    }
+
+    @Test
+    void aRoleChangeKeepsTheSessions() {
+        StartedSession session = sessionService.start(alice, ClientInfo.UNKNOWN);
+
+        service.update("alice", new UpdateUserCommand("admin", false, null), admin);
+
+        assertThat(alive(session)).isTrue();
+    }
+
+    @Test
+    void theOperatorsToolsEndSessionsWhenTheyDisableOrSetAPassword() {
+        StartedSession session = sessionService.start(alice, ClientInfo.UNKNOWN);
+        service.setDisabled("alice", true);
+        assertThat(alive(session)).isFalse();
+
+        service.setDisabled("alice", false);
+        StartedSession next = sessionService.start(stored("alice"), ClientInfo.UNKNOWN);
+        service.upsert(new CreateUserCommand("alice", "rotated password 1", "requester", false));
+        assertThat(alive(next)).isFalse();
+    }
+
+    @Test
+    void aLoginWhosePasswordChangedBeforeItsSessionStartedGetsNone() {
+        User checked = service.logIn("alice", PASSWORD);
+        service.changeOwnPassword(stored("alice"), PASSWORD, "changed meanwhile");
+
+        assertThatThrownBy(() -> sessionService.start(checked, ClientInfo.UNKNOWN))
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThat(sessions.all()).isEmpty();
     }
 }

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param throttleTimeout    BOOKING_THROTTLE_TIMEOUT (ms, default 200): a PostgreSQL throttle call's whole budget
  * @param shutdownGrace      BOOKING_SHUTDOWN_GRACE: after SIGTERM, how long the service keeps answering
  *                           (readiness 503, every response {@code Connection: close}) before it drains
+ * @param sessionIdle        BOOKING_SESSION_IDLE: a sign-in session ends after this long without a refresh (8 h)
+ * @param sessionMax         BOOKING_SESSION_MAX: and after this long in total (7 days)
  */
 public record Settings(
         Environment environment,
@@ -51,7 +53,9 @@ public record Settings(
         Duration keyRefresh,
         boolean trustPreviousKey,
         Duration throttleTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration sessionIdle,
+        Duration sessionMax) {
 
     /** A login waits at most this long for the shared throttle before it is refused with 503. */
     public static final Duration DEFAULT_THROTTLE_TIMEOUT = Duration.ofMillis(200);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
 public final class SettingsLoader {
 
     public static final String CONFIG_FILE = "BOOKING_CONFIG";
+    static final Duration DEFAULT_SESSION_IDLE = Duration.ofHours(8);
+    static final Duration DEFAULT_SESSION_MAX = Duration.ofDays(7);
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd]?)");
 
     /** The management port's default address: reachable from this host only (see docs/operations.md). */
     static final String LOOPBACK = "127.0.0.1";
@@ -103,6 +107,14 @@ public final class SettingsLoader {
                 throw new InvalidSettingsException("ENV=test needs DATABASE_URL (or DATABASE_URL_TEST); it is not set");
             }
         }
+        Duration sessionIdle = lookup("BOOKING_SESSION_IDLE").map(v -> duration("BOOKING_SESSION_IDLE", v))
+                .orElse(DEFAULT_SESSION_IDLE);
+        Duration sessionMax = lookup("BOOKING_SESSION_MAX").map(v -> duration("BOOKING_SESSION_MAX", v))
+                .orElse(DEFAULT_SESSION_MAX);
+        if (sessionIdle.compareTo(sessionMax) > 0) {
+            throw new InvalidSettingsException("BOOKING_SESSION_IDLE (" + sessionIdle
+                    + ") may not exceed BOOKING_SESSION_MAX (" + sessionMax + ")");
+        }
         return new Settings(
                 env,
                 lookup("PORT").map(v -> port("PORT", v)).orElse(8000),
@@ -126,7 +138,9 @@ public final class SettingsLoader {
                 flag("BOOKING_TRUST_PREVIOUS_KEY", true),
                 lookup("BOOKING_THROTTLE_TIMEOUT").map(v -> milliseconds("BOOKING_THROTTLE_TIMEOUT", v, 50, 10_000))
                         .orElse(Settings.DEFAULT_THROTTLE_TIMEOUT),
-                lookup("BOOKING_SHUTDOWN_GRACE").map(SettingsLoader::shutdownGrace).orElse(DEFAULT_SHUTDOWN_GRACE));
+                lookup("BOOKING_SHUTDOWN_GRACE").map(SettingsLoader::shutdownGrace).orElse(DEFAULT_SHUTDOWN_GRACE),
+                sessionIdle,
+                sessionMax);
     }
 
     private static Duration milliseconds(String name, String value, int min, int max) {
@@ -161,6 +175,36 @@ public final class SettingsLoader {
             case "off", "false", "no", "0" -> false;
             default -> throw new InvalidSettingsException(name + " must be on or off (also true/false, yes/no, 1/0)");
         }).orElse(defaultValue);
+    }
+
+    /**
+     * A positive duration: {@code 8h}, {@code 30m}, {@code 7d}, {@code 90s}, a number of seconds, or
+     * ISO-8601 ({@code PT8H}, {@code P7D}).
+     */
+    static Duration duration(String name, String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        Duration parsed;
+        Matcher shortForm = SHORT_DURATION.matcher(text);
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            parsed = switch (shortForm.group(2)) {
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } else {
+            try {
+                parsed = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new InvalidSettingsException(name + " must be a duration such as 8h, 30m, 7d or PT8H, not '"
+                        + value + "'");
+            }
+        }
+        if (parsed.isZero() || parsed.isNegative()) {
+            throw new InvalidSettingsException(name + " must be positive, not '" + value + "'");
+        }
+        return parsed;
     }
 
     private static int port(String name, String value) {

@@ -5,12 +5,16 @@ import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.IdempotencyStore;
 import io.bookingservice.application.port.out.PasswordHasher;
 import io.bookingservice.application.port.out.SchemaStatus;
+import io.bookingservice.application.port.out.SessionRepository;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.application.port.out.UserRepository;
 import io.bookingservice.application.service.BookingService;
 import io.bookingservice.application.service.HealthService;
+import io.bookingservice.application.service.SessionLimits;
+import io.bookingservice.application.service.SessionService;
 import io.bookingservice.application.service.UserService;
 import io.bookingservice.bootstrap.config.Settings;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +37,16 @@ public class CoreConfiguration {
     }
 
     @Bean
-    UserService userService(UserRepository users, PasswordHasher hasher, Transactions transactions, Clock clock, Settings settings) {
-        return new UserService(users, hasher, transactions, clock, settings.passwordRehash());
+    UserService userService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+                            Transactions transactions, Clock clock, Settings settings) {
+        return new UserService(users, sessions, hasher, transactions, clock, settings.passwordRehash());
+    }
+
+    @Bean
+    SessionService sessionService(SessionRepository sessions, UserRepository users, Transactions transactions,
+                                  Clock clock, Settings settings) {
+        return new SessionService(sessions, users, transactions, clock,
+                new SessionLimits(settings.sessionIdle(), settings.sessionMax()), new SecureRandom());
     }
 
     @Bean

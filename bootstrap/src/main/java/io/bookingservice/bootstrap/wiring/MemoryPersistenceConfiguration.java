@@ -2,6 +2,7 @@ package io.bookingservice.bootstrap.wiring;
 
 import io.bookingservice.adapters.persistence.memory.InMemoryBookingRepository;
 import io.bookingservice.adapters.persistence.memory.InMemoryIdempotencyStore;
+import io.bookingservice.adapters.persistence.memory.InMemorySessionRepository;
 import io.bookingservice.adapters.persistence.memory.InMemoryTransactions;
 import io.bookingservice.adapters.persistence.memory.InMemoryUserRepository;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
@@ -40,6 +41,11 @@ public class MemoryPersistenceConfiguration {
     @Bean
     ProxyManager<String> throttleStore() {
         return ThrottleStores.inMemory(2 * LoginThrottleSettings.DEFAULT.maxTrackedEntries(), TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    @Bean
+    InMemorySessionRepository sessionRepository(InMemoryTransactions store, InMemoryUserRepository users) {
+        return new InMemorySessionRepository(store, users);
     }
 
     /** There is no schema to be behind. */

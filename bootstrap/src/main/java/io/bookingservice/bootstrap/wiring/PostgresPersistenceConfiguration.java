@@ -3,6 +3,7 @@ package io.bookingservice.bootstrap.wiring;
 import io.bookingservice.adapters.persistence.mybatis.MyBatisPersistence;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.IdempotencyStore;
+import io.bookingservice.application.port.out.SessionRepository;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.application.port.out.UserRepository;
 import javax.sql.DataSource;
@@ -31,6 +32,11 @@ public class PostgresPersistenceConfiguration {
     @Bean
     IdempotencyStore idempotencyStore(MyBatisPersistence persistence) {
         return persistence.idempotencyStore();
+    }
+
+    @Bean
+    SessionRepository sessionRepository(MyBatisPersistence persistence) {
+        return persistence.sessions();
     }
 
     @Bean

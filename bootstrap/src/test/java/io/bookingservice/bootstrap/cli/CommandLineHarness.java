@@ -3,6 +3,7 @@ package io.bookingservice.bootstrap.cli;
 import io.bookingservice.application.service.UserService;
 import io.bookingservice.application.testing.FakeIdempotencyStore;
 import io.bookingservice.application.testing.FakePasswordHasher;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.bootstrap.config.Settings;
@@ -20,7 +21,8 @@ import picocli.CommandLine;
 final class CommandLineHarness {
 
     final FakeUserRepository users = new FakeUserRepository();
-    final UserService accounts = new UserService(users, new FakePasswordHasher(), new SerialTransactions(), Clock.systemUTC(), true);
+    final UserService accounts = new UserService(users, new FakeSessionRepository(users), new FakePasswordHasher(),
+            new SerialTransactions(), Clock.systemUTC(), true);
     final FakeIdempotencyStore idempotency = new FakeIdempotencyStore();
     final List<Settings> served = new ArrayList<>();
     final StringWriter out = new StringWriter();

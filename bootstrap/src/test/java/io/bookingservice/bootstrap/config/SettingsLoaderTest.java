@@ -274,4 +274,33 @@ class SettingsLoaderTest {
         Files.writeString(file, content);
         return file;
     }
+
+    @Test
+    void sessionLimitsDefaultToAWorkingDayAndAWeek() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of());
+
+        assertThat(settings.sessionIdle()).isEqualTo(java.time.Duration.ofHours(8));
+        assertThat(settings.sessionMax()).isEqualTo(java.time.Duration.ofDays(7));
+    }
+
+    @Test
+    void sessionLimitsTakeShortFormsAndIso8601() {
+        Settings settings = SettingsLoader.load(Map.of(),
+                Map.of("BOOKING_SESSION_IDLE", "30m", "BOOKING_SESSION_MAX", "PT12H"));
+
+        assertThat(settings.sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(settings.sessionMax()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(SettingsLoader.duration("X", "90")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(SettingsLoader.duration("X", "2d")).isEqualTo(java.time.Duration.ofDays(2));
+    }
+
+    @Test
+    void badSessionLimitsAreRefusedByName() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_SESSION_IDLE", "eight hours")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("BOOKING_SESSION_IDLE");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_SESSION_MAX", "0h")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("BOOKING_SESSION_MAX must be positive");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_SESSION_IDLE", "8d")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("may not exceed BOOKING_SESSION_MAX");
+    }
 }

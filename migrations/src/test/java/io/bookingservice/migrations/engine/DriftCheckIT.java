@@ -94,6 +94,16 @@ class DriftCheckIT {
     }
 
     @Test
+    void aSessionTableLoosenedByHandIsDrift() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        MigrationEngine engine = engine(db);
+        engine.upgrade("head");
+        execute(db, "ALTER TABLE refresh_tokens DROP CONSTRAINT refresh_tokens_token_hash_check");
+
+        assertThat(engine.check().differences()).singleElement().asString().contains("refresh_tokens_token_hash_check");
+    }
+
+    @Test
     void fallsBackToAnEmbeddedServerWhenTheRoleMayNotCreateDatabases() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase();
         engine(db).upgrade("head");

@@ -2,6 +2,7 @@ package io.bookingservice.adapters.persistence.mybatis;
 
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.IdempotencyStore;
+import io.bookingservice.application.port.out.SessionRepository;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.application.port.out.UserRepository;
 import io.bookingservice.domain.booking.Address;
@@ -36,6 +37,7 @@ public final class MyBatisPersistence {
     private final MyBatisBookingRepository bookings;
     private final MyBatisUserRepository users;
     private final MyBatisIdempotencyStore idempotencyStore;
+    private final MyBatisSessionRepository sessionRepository;
     private final SpringTransactions transactions;
 
     private MyBatisPersistence(PlatformTransactionManager transactionManager, SqlSessionTemplate sessions) {
@@ -43,6 +45,7 @@ public final class MyBatisPersistence {
         this.bookings = new MyBatisBookingRepository(sessions.getMapper(BookingMapper.class), transactionManager);
         this.users = new MyBatisUserRepository(sessions.getMapper(UserMapper.class));
         this.idempotencyStore = new MyBatisIdempotencyStore(sessions.getMapper(IdempotencyMapper.class));
+        this.sessionRepository = new MyBatisSessionRepository(sessions.getMapper(SessionMapper.class));
         this.transactions = new SpringTransactions(transactionManager);
     }
 
@@ -63,6 +66,10 @@ public final class MyBatisPersistence {
 
     public IdempotencyStore idempotencyStore() {
         return idempotencyStore;
+    }
+
+    public SessionRepository sessions() {
+        return sessionRepository;
     }
 
     public Transactions transactions() {
@@ -92,6 +99,7 @@ public final class MyBatisPersistence {
         configuration.addMapper(BookingMapper.class);
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(IdempotencyMapper.class);
+        configuration.addMapper(SessionMapper.class);
 
         // What mybatis-spring's SqlSessionFactoryBean does, without its dependency on a Spring
         // ApplicationContext: sessions take the connection of the current Spring transaction.

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.web.auth;
 
+import io.bookingservice.domain.user.SessionId;
 import io.bookingservice.domain.user.User;
 
 /**
@@ -10,4 +11,10 @@ import io.bookingservice.domain.user.User;
 public interface AccessTokens {
 
     IssuedToken issue(User user);
+
+    /**
+     * A token of the sign-in session {@code session}: it also carries the claim {@code sid}, and is
+     * refused as soon as that session has ended.
+     */
+    IssuedToken issue(User user, SessionId session);
 }

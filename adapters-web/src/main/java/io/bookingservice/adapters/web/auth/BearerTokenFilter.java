@@ -1,7 +1,9 @@
 package io.bookingservice.adapters.web.auth;
 
 import io.bookingservice.adapters.web.error.ProblemWriter;
+import io.bookingservice.application.model.SignedInUser;
 import io.bookingservice.application.port.in.FindUserUseCase;
+import io.bookingservice.application.port.in.ManageSessionsUseCase;
 import io.bookingservice.domain.user.User;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,7 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer} requests. The token only names the user: the
  * account is loaded on every request, so its role comes from the database (not the token), a
  * disabled account is locked out at once (403 "Inactive user") and a token issued before the
- * last password change stops working (401). Requests without a bearer token pass on
+ * last password change stops working (401). A token of a sign-in session (claim {@code sid}) is
+ * refused (401) once its session has ended — signed out, revoked, expired, or ended by a password
+ * change or a disabling on any instance — read in the same query as the account. Requests without a bearer token pass on
  * anonymously; the authorization rules answer them with 401 "Not authenticated".
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
@@ -39,9 +43,12 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
     private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final String SCHEME = "Bearer ";
+    /** OpenID Connect's claim for the session a token belongs to. */
+    static final String SESSION_CLAIM = "sid";
 
     private final JwtDecoder decoder;
     private final FindUserUseCase users;
+    private final ManageSessionsUseCase sessions;
     private final ProblemWriter problems;
     private final RequestMatcher publicRoutes;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
@@ -50,10 +57,11 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
      * @param publicRoutes routes open to anyone, where a token is not even looked at: a client
      *                     that still sends its expired token must be able to log in again at {@code /token}
      */
-    public BearerTokenFilter(JwtDecoder decoder, FindUserUseCase users, ProblemWriter problems,
-                             RequestMatcher publicRoutes) {
+    public BearerTokenFilter(JwtDecoder decoder, FindUserUseCase users, ManageSessionsUseCase sessions,
+                             ProblemWriter problems, RequestMatcher publicRoutes) {
         this.decoder = decoder;
         this.users = users;
+        this.sessions = sessions;
         this.problems = problems;
         this.publicRoutes = publicRoutes;
     }
@@ -82,7 +90,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
                     expired ? "Token has expired" : "Could not validate credentials");
             return;
         }
-        Optional<User> found = Optional.ofNullable(jwt.getSubject()).flatMap(users::findByUsername);
+        Optional<SignedInUser> signedIn = signedIn(jwt);
+        Optional<User> found = signedIn.map(SignedInUser::user);
         if (found.isEmpty() || issuedBeforePasswordChange(jwt, found.get())) {
             problems.unauthorized(request, response, INVALID_TOKEN_CHALLENGE, "Could not validate credentials");
             return;
@@ -90,6 +99,11 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         User user = found.get();
         if (user.disabled()) {
             problems.write(request, response, HttpStatus.FORBIDDEN, "Inactive user");
+            return;
+        }
+        if (!signedIn.get().sessionActive()) {
+            log.debug("bearer token refused: its session has ended");
+            problems.unauthorized(request, response, INVALID_TOKEN_CHALLENGE, "Session has ended");
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
@@ -101,6 +115,22 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         } finally {
             contexts.clearContext();
         }
+    }
+
+    /**
+     * A token without a session id (the Python service's, or minted before sessions existed)
+     * stands for the account alone, as before; one with a session id needs that session alive.
+     */
+    private Optional<SignedInUser> signedIn(Jwt jwt) {
+        String subject = jwt.getSubject();
+        if (subject == null) {
+            return Optional.empty();
+        }
+        Object sid = jwt.getClaims().get(SESSION_CLAIM);
+        if (sid == null) {
+            return users.findByUsername(subject).map(user -> new SignedInUser(user, true));
+        }
+        return sid instanceof String id ? sessions.findSignedIn(subject, id) : Optional.empty();
     }
 
     /**

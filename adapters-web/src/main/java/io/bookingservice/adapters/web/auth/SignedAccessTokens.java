@@ -1,6 +1,7 @@
 package io.bookingservice.adapters.web.auth;
 
 import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
+import io.bookingservice.domain.user.SessionId;
 import io.bookingservice.domain.user.User;
 import java.time.Duration;
 
@@ -16,6 +17,13 @@ public final class SignedAccessTokens implements AccessTokens {
     @Override
     public IssuedToken issue(User user) {
         Ed25519JwtSigner.IssuedToken token = signer.issue(user.username().value(), user.role().code());
+        return new IssuedToken(token.tokenValue(), Duration.ofSeconds(token.expiresInSeconds()));
+    }
+
+    @Override
+    public IssuedToken issue(User user, SessionId session) {
+        Ed25519JwtSigner.IssuedToken token = signer.issue(user.username().value(), user.role().code(),
+                session.toString());
         return new IssuedToken(token.tokenValue(), Duration.ofSeconds(token.expiresInSeconds()));
     }
 }

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.web.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bookingservice.adapters.web.WebSettings;
 import io.bookingservice.adapters.web.error.CrossSiteRequestException;
 import io.bookingservice.adapters.web.error.FieldError;
@@ -8,12 +9,16 @@ import io.bookingservice.adapters.web.error.TooManyAttemptsException;
 import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.application.error.AuthenticationFailedException;
+import io.bookingservice.application.error.InvalidRefreshTokenException;
 import io.bookingservice.application.port.in.LogInUseCase;
+import io.bookingservice.application.port.in.ManageSessionsUseCase;
 import io.bookingservice.domain.user.User;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,12 +27,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /token}: the OAuth2 password form of the Python service. */
+/**
+ * {@code POST /token}: the OAuth2 password form of the Python service, which now also starts a
+ * sign-in session; the refresh grant (RFC 6749 §6) and revocation (RFC 7009) of those sessions.
+ */
 @RestController
 class TokenController {
 
+    /**
+     * The refresh grant has no username; it is throttled as this one (which no account can have:
+     * usernames have no surrounding blanks) per address, beside the address's own limit.
+     */
+    static final String REFRESH_GRANT = " refresh_token grant ";
+
     private final LogInUseCase logIn;
-    private final AccessTokens tokens;
     private final WebSettings settings;
     private final LoginThrottle throttle;
     private final ClientAddressResolver clients;
@@ -36,12 +49,21 @@ class TokenController {
     /** Without a resolver bean no proxy is trusted; without a floor bean failures take at least {@link LoginFloor#DEFAULT}. */
     TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings, LoginThrottle throttle,
                     ObjectProvider<ClientAddressResolver> clients, ObjectProvider<LoginFloor> floor) {
+    private final SessionTokens sessionTokens;
+
+    TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings, LoginThrottle throttle,
+                    ManageSessionsUseCase sessions) {
         this.logIn = logIn;
-        this.tokens = tokens;
         this.settings = settings;
         this.throttle = throttle;
-        this.clients = clients.getIfAvailable(ClientAddressResolver::trustingNoProxies);
-        this.floor = floor.getIfAvailable(() -> new LoginFloor(LoginFloor.DEFAULT));
+    private final ClientAddressResolver clients;
+    private final LoginFloor floor;
+    private final SessionTokens sessionTokens;
+
+    /** Without a resolver bean no proxy is trusted; without a floor bean failures take at least {@link LoginFloor#DEFAULT}. */
+    TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings, LoginThrottle throttle,
+                    ObjectProvider<ClientAddressResolver> clients, ObjectProvider<LoginFloor> floor,
+                    ManageSessionsUseCase sessions) {
     }
 
     /**
@@ -82,11 +104,71 @@ class TokenController {
             throw e;
         }
         throttle.recordSuccess(username, address);
-        IssuedToken token = tokens.issue(user);
+        return sessionTokens.signIn(user, request);
+    }
+
+    /**
+     * The refresh grant: the refresh token from the form field {@code refresh_token}, else from the
+     * browser's cookie, is exchanged for a new access token and a new refresh token. Same
+     * cross-site rule as the password form; throttled per address like it (under a fixed pseudo
+     * username, as there is none); an unknown, used or expired token gets one 401.
+     */
+    @PostMapping(path = "/token", params = "grant_type=refresh_token",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<TokenJson> refresh(@RequestParam(name = "refresh_token", required = false) String refreshToken,
+                                      HttpServletRequest request, HttpServletResponse response) {
+        long arrived = floor.arrived();
+        refuseCrossSite(request);
+        Optional<String> presented = Optional.ofNullable(refreshToken);
+        boolean inCookie = presented.isEmpty();
+        if (inCookie) {
+            // A cookie is sent by the browser on its own: only a request naming an origin we
+            // accept may use it (refuseCrossSite has checked any origin it names).
+            presented = SessionTokens.fromBrowser(request) ? SessionTokens.cookie(request) : Optional.empty();
+        }
+        if (presented.isEmpty()) {
+            throw new RequestValidationException(List.of(
+                    FieldError.of("missing", List.of("body", "refresh_token"), "Field required", null)));
+        }
+        String address = clients.clientAddress(request);
+        LoginThrottle.Decision attempt = throttle.tryAcquire(REFRESH_GRANT, address);
+        if (!attempt.allowed()) {
+            throw new TooManyAttemptsException(attempt.retryAfterSeconds());
+        }
+        try {
+            ResponseEntity<TokenJson> answer = sessionTokens.refresh(presented.get(), inCookie, request);
+            throttle.recordSuccess(REFRESH_GRANT, address);
+            return answer;
+        } catch (InvalidRefreshTokenException e) {
+            // Unknown, used and expired tokens answer alike, and no sooner than a failed login.
+            floor.waitOut(arrived);
+            if (inCookie) {
+                // The problem answer is written to this same response: the browser drops the dead cookie.
+                response.addHeader(HttpHeaders.SET_COOKIE, SessionTokens.expiredCookie(request));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * RFC 7009: ends the session of the refresh token in the form field {@code token} (or the
+     * browser's cookie). 200 whether or not the token was known, as the RFC asks.
+     */
+    @PostMapping(path = "/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> revoke(@RequestParam(name = "token", required = false) String token,
+                                HttpServletRequest request) {
+        refuseCrossSite(request);
+        Optional<String> presented = Optional.ofNullable(token)
+                .or(() -> SessionTokens.fromBrowser(request) ? SessionTokens.cookie(request) : Optional.empty());
+        if (presented.isEmpty()) {
+            throw new RequestValidationException(List.of(
+                    FieldError.of("missing", List.of("body", "token"), "Field required", null)));
+        }
+        sessionTokens.revoke(presented.get());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .header("Pragma", "no-cache")
-                .body(new TokenJson(token.value(), "bearer", token.expiresIn().toSeconds()));
+                .header(HttpHeaders.SET_COOKIE, SessionTokens.expiredCookie(request))
+                .build();
     }
 
     /**
@@ -110,10 +192,21 @@ class TokenController {
     }
 
     record TokenJson(String accessToken, String tokenType, long expiresIn) {
+    private static String ownOrigin(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
+                || ("https".equals(request.getScheme()) && port == 443);
+        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
+    /** @param refreshToken {@code null} (and left out) when it travels in the cookie */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TokenJson(String accessToken, String tokenType, long expiresIn, String refreshToken) {
 
         @Override
         public String toString() {
-            return "TokenJson[accessToken=redacted, tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+            return "TokenJson[accessToken=redacted, tokenType=" + tokenType + ", expiresIn=" + expiresIn
+                    + ", refreshToken=" + (refreshToken == null ? "none" : "redacted") + "]";
         }
     }
 }

@@ -8,6 +8,7 @@ import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.IdempotencyKeyInProgressException;
 import io.bookingservice.application.error.IdempotencyKeyReusedException;
+import io.bookingservice.application.error.InvalidRefreshTokenException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.error.StorageUnavailableException;
 import io.bookingservice.application.error.UnstorableValueException;
@@ -128,6 +129,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(AuthenticationFailedException.class)
     void authenticationFailed(AuthenticationFailedException e, HttpServletRequest request,
                               HttpServletResponse response) throws IOException {
+        problems.unauthorized(request, response, "Bearer", e.getMessage());
+    }
+
+    /** The refresh grant's one answer for an unknown, used or expired refresh token (RFC 6749 {@code invalid_grant}). */
+    @ExceptionHandler(InvalidRefreshTokenException.class)
+    void invalidRefreshToken(InvalidRefreshTokenException e, HttpServletRequest request,
+                             HttpServletResponse response) throws IOException {
         problems.unauthorized(request, response, "Bearer", e.getMessage());
     }
 

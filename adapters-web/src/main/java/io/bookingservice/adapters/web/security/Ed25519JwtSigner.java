@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issues access tokens: {@code {"alg":"EdDSA","typ":"JWT","kid":...}} over the claims
- * {@code sub, role, iss, aud, iat, exp, jti}, signed with BouncyCastle's low-level Ed25519.
+ * {@code sub, role, iss, aud, iat, exp, jti} (and {@code sid} for a session's token), signed with BouncyCastle's low-level Ed25519.
  *
  * <p>{@code iat} and {@code exp} are whole seconds from the injected {@link Clock}, so
  * {@code exp - iat} is exactly the configured lifetime. Thread-safe.
@@ -93,6 +93,15 @@ public final class Ed25519JwtSigner {
      * Issues a token for {@code subject} (the username) with {@code role} (lower-case, as stored).
      */
     public IssuedToken issue(String subject, String role) {
+        return issue(subject, role, null);
+    }
+
+    /**
+     * Issues a token that belongs to a sign-in session: claim {@code sid} (OpenID Connect's name for
+     * it) = {@code sessionId}, which the bearer filter checks on every request; {@code null} issues
+     * one without, as before sessions existed.
+     */
+    public IssuedToken issue(String subject, String role, String sessionId) {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("subject must not be blank");
         }
@@ -112,6 +121,9 @@ public final class Ed25519JwtSigner {
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", jti);
+        if (sessionId != null) {
+            claims.put("sid", sessionId);
+        }
 
         String signingInput = key.encodedHeader() + "." + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
         byte[] message = signingInput.getBytes(StandardCharsets.US_ASCII);

@@ -10,6 +10,7 @@ import io.bookingservice.application.model.EventTimePage;
 import io.bookingservice.application.testing.FakeBookingRepository;
 import io.bookingservice.application.testing.FakeIdempotencyStore;
 import io.bookingservice.application.testing.FakePasswordHasher;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.application.testing.TestClock;
@@ -80,7 +81,8 @@ class ConsoleUseCasesTest {
     void usernamesNameKnownAccountsAndSkipUnknownIds() {
         FakeUserRepository users = new FakeUserRepository();
         User stored = users.create(Users.newUser("carol", Role.REQUESTER));
-        UserService userService = new UserService(users, new FakePasswordHasher(), transactions, clock, true);
+        UserService userService = new UserService(users, new FakeSessionRepository(users), new FakePasswordHasher(),
+                transactions, clock, true);
 
         assertThat(userService.usernames(Set.of(stored.id(), new UserId(4242))))
                 .containsOnlyKeys(stored.id()).containsValue(new Username("carol"));

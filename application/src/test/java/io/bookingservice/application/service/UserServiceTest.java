@@ -243,7 +243,8 @@ class UserServiceTest {
 
     @Test
     void theFirstAccountIsCreatedOnlyOnAnEmptyDatabase() {
-        UserService empty = new UserService(new FakeUserRepository(), hasher, transactions, clock, true);
+        FakeUserRepository none = new FakeUserRepository();
+        UserService empty = new UserService(none, new FakeSessionRepository(none), hasher, transactions, clock, true);
         CreateUserCommand first = new CreateUserCommand("admin", "first password", "admin", false);
 
         assertThat(empty.createFirstAccount(first)).hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Role.ADMIN));
@@ -261,7 +262,7 @@ class UserServiceTest {
             }
         };
         raced.create(Users.newUser("admin", Role.ADMIN));
-        UserService late = new UserService(raced, hasher, transactions, clock, true);
+        UserService late = new UserService(raced, new FakeSessionRepository(raced), hasher, transactions, clock, true);
 
         assertThat(late.createFirstAccount(new CreateUserCommand("admin", "my password", "admin", false))).isEmpty();
         assertThat(raced.findByUsername(new Username("admin")).orElseThrow().passwordHash().value())

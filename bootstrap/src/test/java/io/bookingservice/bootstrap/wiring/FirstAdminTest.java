@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.bookingservice.application.port.in.CreateUserCommand;
 import io.bookingservice.application.service.UserService;
 import io.bookingservice.application.testing.FakePasswordHasher;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.bootstrap.config.Settings;
@@ -34,8 +35,9 @@ class FirstAdminTest {
     @TempDir
     Path dataDirectory;
 
-    private final UserService users = new UserService(new FakeUserRepository(), new FakePasswordHasher(), new SerialTransactions(),
-            Clock.systemUTC(), true);
+    private final FakeUserRepository accounts = new FakeUserRepository();
+    private final UserService users = new UserService(accounts, new FakeSessionRepository(accounts), new FakePasswordHasher(),
+            new SerialTransactions(), Clock.systemUTC(), true);
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(FirstAdmin.class);

@@ -45,25 +45,18 @@ class TokenController {
     private final LoginThrottle throttle;
     private final ClientAddressResolver clients;
     private final LoginFloor floor;
-
-    /** Without a resolver bean no proxy is trusted; without a floor bean failures take at least {@link LoginFloor#DEFAULT}. */
-    TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings, LoginThrottle throttle,
-                    ObjectProvider<ClientAddressResolver> clients, ObjectProvider<LoginFloor> floor) {
-    private final SessionTokens sessionTokens;
-
-    TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings, LoginThrottle throttle,
-                    ManageSessionsUseCase sessions) {
-        this.logIn = logIn;
-        this.settings = settings;
-        this.throttle = throttle;
-    private final ClientAddressResolver clients;
-    private final LoginFloor floor;
     private final SessionTokens sessionTokens;
 
     /** Without a resolver bean no proxy is trusted; without a floor bean failures take at least {@link LoginFloor#DEFAULT}. */
     TokenController(LogInUseCase logIn, AccessTokens tokens, WebSettings settings, LoginThrottle throttle,
                     ObjectProvider<ClientAddressResolver> clients, ObjectProvider<LoginFloor> floor,
                     ManageSessionsUseCase sessions) {
+        this.logIn = logIn;
+        this.settings = settings;
+        this.throttle = throttle;
+        this.clients = clients.getIfAvailable(ClientAddressResolver::trustingNoProxies);
+        this.floor = floor.getIfAvailable(() -> new LoginFloor(LoginFloor.DEFAULT));
+        this.sessionTokens = new SessionTokens(sessions, tokens);
     }
 
     /**
@@ -189,14 +182,6 @@ class TokenController {
         if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
             throw new CrossSiteRequestException();
         }
-    }
-
-    record TokenJson(String accessToken, String tokenType, long expiresIn) {
-    private static String ownOrigin(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
-                || ("https".equals(request.getScheme()) && port == 443);
-        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     /** @param refreshToken {@code null} (and left out) when it travels in the cookie */

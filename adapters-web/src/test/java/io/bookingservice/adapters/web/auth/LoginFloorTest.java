@@ -9,15 +9,21 @@ import io.bookingservice.adapters.web.security.BoundedHashing;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.application.error.AuthenticationFailedException;
+import io.bookingservice.domain.user.SessionId;
 import io.bookingservice.application.port.out.PasswordHasher;
+import io.bookingservice.application.service.SessionLimits;
+import io.bookingservice.application.service.SessionService;
 import io.bookingservice.application.service.UserService;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.application.testing.TestClock;
 import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.Role;
+import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.Username;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +97,8 @@ class LoginFloorTest {
                 clock.instant()));
         users.create(new NewUser(new Username("disabled.user"), new PasswordHash("bcrypt$" + PASSWORD), true,
                 Role.REQUESTER, clock.instant()));
-        UserService service = new UserService(users, hasher, new SerialTransactions(), clock, rehash);
+        FakeSessionRepository sessions = new FakeSessionRepository(users);
+        UserService service = new UserService(users, sessions, hasher, new SerialTransactions(), clock, rehash);
         LoginFloor floor = new LoginFloor(FLOOR, nanos::get, duration -> {
             sleeps.add(duration);
             hashingCallsDuringSleep.add(gate.inFlight());
@@ -100,9 +107,20 @@ class LoginFloorTest {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("floor", floor);
         beans.registerSingleton("clients", ClientAddressResolver.trustingNoProxies());
-        AccessTokens tokens = user -> new IssuedToken("token-for-" + user.username().value(), Duration.ofMinutes(30));
+        AccessTokens tokens = new AccessTokens() {
+            @Override
+            public IssuedToken issue(User user) {
+                return new IssuedToken("token-for-" + user.username().value(), Duration.ofMinutes(30));
+            }
+
+            @Override
+            public IssuedToken issue(User user, SessionId session) {
+                return issue(user);
+            }
+        };
         return new TokenController(service, tokens, WebSettings.defaults(), new LoginThrottle(LoginThrottleSettings.DEFAULT),
-                beans.getBeanProvider(ClientAddressResolver.class), beans.getBeanProvider(LoginFloor.class));
+                beans.getBeanProvider(ClientAddressResolver.class), beans.getBeanProvider(LoginFloor.class),
+                new SessionService(sessions, users, new SerialTransactions(), clock, SessionLimits.DEFAULT, new SecureRandom()));
     }
 
     /** Logs in from a fresh address each time (the throttle is not under test) and returns the time taken. */

@@ -10,14 +10,20 @@ import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.application.error.AuthenticationFailedException;
+import io.bookingservice.domain.user.SessionId;
+import io.bookingservice.application.service.SessionLimits;
+import io.bookingservice.application.service.SessionService;
 import io.bookingservice.application.service.UserService;
 import io.bookingservice.application.testing.FakePasswordHasher;
+import io.bookingservice.application.testing.FakeSessionRepository;
 import io.bookingservice.application.testing.FakeUserRepository;
 import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.application.testing.TestClock;
 import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.Role;
+import io.bookingservice.domain.user.User;
 import io.bookingservice.domain.user.Username;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,10 +51,23 @@ class TokenBehindProxyTest {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("floor", new LoginFloor(Duration.ZERO));
         beans.registerSingleton("clients", ClientAddressResolver.trusting(List.of("10.0.0.0/8")));
-        controller = new TokenController(new UserService(users, new FakePasswordHasher(), new SerialTransactions(), clock, true),
-                user -> new IssuedToken("token", Duration.ofMinutes(30)), WebSettings.defaults(),
+        FakeSessionRepository sessions = new FakeSessionRepository(users);
+        controller = new TokenController(new UserService(users, sessions, new FakePasswordHasher(), new SerialTransactions(),
+                clock, true),
+                new AccessTokens() {
+                    @Override
+                    public IssuedToken issue(User user) {
+                        return new IssuedToken("token", Duration.ofMinutes(30));
+                    }
+
+                    @Override
+                    public IssuedToken issue(User user, SessionId session) {
+                        return issue(user);
+                    }
+                }, WebSettings.defaults(),
                 new LoginThrottle(LoginThrottleSettings.DEFAULT),
-                beans.getBeanProvider(ClientAddressResolver.class), beans.getBeanProvider(LoginFloor.class));
+                beans.getBeanProvider(ClientAddressResolver.class), beans.getBeanProvider(LoginFloor.class),
+                new SessionService(sessions, users, new SerialTransactions(), clock, SessionLimits.DEFAULT, new SecureRandom()));
     }
 
     private static MockHttpServletRequest viaProxy(String xForwardedFor) {

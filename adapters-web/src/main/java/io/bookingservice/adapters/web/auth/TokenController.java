@@ -60,15 +60,31 @@ class TokenController {
     }
 
     /**
+     * {@code POST /token}, one route for both grants: {@code grant_type=refresh_token} is the
+     * refresh grant, anything else (the Python service's clients send {@code password} or nothing)
+     * the password form. Dispatched here rather than by a {@code params} mapping condition: Spring
+     * evaluates such a condition on every request no other mapping takes, which makes the container
+     * parse unrelated bodies as forms (a malformed one then failed as a 500).
+     */
+    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<TokenJson> grant(@RequestParam(name = "grant_type", required = false) String grantType,
+                                    @RequestParam(name = "username", required = false) String username,
+                                    @RequestParam(name = "password", required = false) String password,
+                                    @RequestParam(name = "refresh_token", required = false) String refreshToken,
+                                    HttpServletRequest request, HttpServletResponse response) {
+        if ("refresh_token".equals(grantType)) {
+            return refresh(refreshToken, request, response);
+        }
+        return token(username, password, request);
+    }
+
+    /**
      * Unknown user, wrong password and disabled account all end in the use case's one
      * {@code AuthenticationFailedException}, answered 401 "Incorrect username or password".
      * Attempts are throttled per (username, address) and per address: 429 with {@code Retry-After}.
      * Every such 401 goes out no earlier than the {@link LoginFloor} after the request arrived.
      */
-    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenJson> token(@RequestParam(name = "username", required = false) String username,
-                                    @RequestParam(name = "password", required = false) String password,
-                                    HttpServletRequest request) {
+    ResponseEntity<TokenJson> token(String username, String password, HttpServletRequest request) {
         long arrived = floor.arrived();
         refuseCrossSite(request);
         List<FieldError> errors = new ArrayList<>();
@@ -106,10 +122,7 @@ class TokenController {
      * cross-site rule as the password form; throttled per address like it (under a fixed pseudo
      * username, as there is none); an unknown, used or expired token gets one 401.
      */
-    @PostMapping(path = "/token", params = "grant_type=refresh_token",
-            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenJson> refresh(@RequestParam(name = "refresh_token", required = false) String refreshToken,
-                                      HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<TokenJson> refresh(String refreshToken, HttpServletRequest request, HttpServletResponse response) {
         long arrived = floor.arrived();
         refuseCrossSite(request);
         Optional<String> presented = Optional.ofNullable(refreshToken);

@@ -212,7 +212,7 @@ class MigrateCommandIT {
 
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.err()).contains("\"" + db.name() + "\"", "(from DATABASE_URL in " + config + ")");
-        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("9 (head)\n");
         // Local mode's default, the embedded database, was never started.
         assertThat(temp.resolve("booking-data")).doesNotExist();
     }
@@ -229,7 +229,7 @@ class MigrateCommandIT {
         assertThat(upgrade.err()).startsWith("error: config file " + config + ": 'url' is not a setting;")
                 .contains("DATABASE_URL=");
         assertThat(temp.resolve("booking-data")).doesNotExist();
-        assertThat(migrate(db, "current").out()).isEqualTo("base (head is 6; run: booking migrate upgrade)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("base (head is 9; run: booking migrate upgrade)\n");
     }
 
     @Test
@@ -240,7 +240,7 @@ class MigrateCommandIT {
 
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.err()).contains("(from DATABASE_URL_TEST)");
-        assertThat(migrate(db, "current").out()).isEqualTo("6 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("9 (head)\n");
     }
 
     @Test
@@ -270,7 +270,7 @@ class MigrateCommandIT {
         Run current = migrate(db, "current");
         assertThat(current.exitCode()).isZero();
         assertThat(current.out()).isEqualTo("base: the database is at Alembic revision 00ba29ba9ef0 (the Python service's),"
-                + " not adopted yet; run: booking migrate upgrade (adopts it as version 2) (head is 6)\n");
+                + " not adopted yet; run: booking migrate upgrade (adopts it as version 2) (head is 9)\n");
 
         Run check = migrate(db, "check");
         assertThat(check.exitCode()).isEqualTo(MigrateCommand.REFUSED);

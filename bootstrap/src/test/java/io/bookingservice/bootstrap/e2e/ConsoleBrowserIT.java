@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -251,9 +250,11 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-form")));
         type("submit-topic", "Half-typed topic");
         type("submit-city", "Lisbon");
-        // A token signed with the service's key whose exp has passed, as if the tab sat idle for an hour.
+        // A token signed with the service's key whose exp has passed, as if the tab sat idle for an
+        // hour, and no session left to refresh it from (the HttpOnly refresh cookie is gone).
         String expired = resource("/legacy-jwt/requester-token-expired.jwt").strip();
         assertThat(http.get("/users/me", expired).body()).contains("Token has expired");
+        browser.manage().deleteAllCookies();
         browser.executeScript("sessionStorage.setItem('booking.token', arguments[0])", expired);
         browser.findElement(By.id("submit-button")).click();
 
@@ -277,6 +278,40 @@ class ConsoleBrowserIT {
         assertThat(refused.getText()).startsWith("You were signed out (Could not validate credentials).");
         assertThat((String) browser.executeScript("return localStorage.length + ':' + document.cookie"))
                 .as("no token in localStorage or a readable cookie").isEqualTo("0:");
+    }
+
+    /**
+     * A working day: the 30-minute access token runs out while the session lives on. The console
+     * trades its HttpOnly refresh cookie for a new token and carries on: no sign-in screen, nothing
+     * lost. Signing out then ends the session on the service, so the cookie refreshes nothing.
+     */
+    @Test
+    void anExpiredAccessTokenIsRefreshedFromTheSessionWithoutSigningInAgain() throws Exception {
+        signIn("rita", RITA_PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-form")));
+        assertThat(browser.manage().getCookieNamed("booking_refresh")).as("the session's refresh cookie").isNotNull()
+                .satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue());
+        String expired = resource("/legacy-jwt/requester-token-expired.jwt").strip();
+        browser.executeScript("sessionStorage.setItem('booking.token', arguments[0])", expired);
+
+        browser.findElement(By.linkText("My bookings")).click();
+        wait.until(driver -> !expired.equals(browser.executeScript("return sessionStorage.getItem('booking.token')")));
+        String renewed = (String) browser.executeScript("return sessionStorage.getItem('booking.token')");
+        assertThat(http.get("/users/me", renewed).statusCode()).as("the refreshed token works").isEqualTo(200);
+        assertThat(browser.findElements(By.id("signin-error"))).as("no sign-in screen")
+                .allSatisfy(error -> assertThat(error.isDisplayed()).isFalse());
+        assertThat((String) browser.executeScript("return document.cookie")).as("the refresh token is not readable")
+                .doesNotContain("booking_refresh");
+        screenshot("refreshed-after-expiry");
+
+        signOut();
+        // The revocation is sent as the sign-in screen shows: give it a moment, then the session is over.
+        int status = 200;
+        for (int i = 0; i < 100 && status != 401; i++) {
+            Thread.sleep(100);
+            status = http.get("/users/me", renewed).statusCode();
+        }
+        assertThat(status).as("the session's access token after signing out").isEqualTo(401);
     }
 
     @Test

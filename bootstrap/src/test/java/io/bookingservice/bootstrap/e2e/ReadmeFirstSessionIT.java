@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 class ReadmeFirstSessionIT {
 
     private static final Path README = Path.of("..", "README.md");
-    private static final List<String> VARYING = List.of("access_token", "refresh_token", "created_at");
+    private static final List<String> VARYING = List.of("access_token", "refresh_token", "created_at", "updated_at", "decided_at");
 
     @TempDir
     Path temp;

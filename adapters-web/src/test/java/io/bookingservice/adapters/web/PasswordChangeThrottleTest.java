@@ -169,6 +169,39 @@ class PasswordChangeThrottleTest {
         assertThat(login.getContentAsString()).doesNotContain("SQL").doesNotContain("Exception");
     }
 
+    @Test
+    void behindATrustedProxyEachClientKeepsItsOwnShareOfPasswordChanges() throws Exception {
+        fixture(inMemoryThrottle()).withOtherRequester();
+        String requester = web.bearer("speaker.office");
+        Future<MockHttpServletResponse> held = flood.submit(() -> perform(put("/users/me/password")
+                .header("Authorization", requester).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"current_password\": \"wrong-guess\", \"new_password\": \"a-much-better-one\"}")
+                .with(viaProxy(ATTACKER))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (gate.inFlight() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(gate.inFlight()).as("the first client's change holds its address's one place").isEqualTo(1);
+
+        // Another client behind the same proxy: its own address, so its own place.
+        MockHttpServletResponse other = perform(put("/users/me/password")
+                .header("Authorization", web.bearer("other.requester")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"current_password\": \"" + WebFixture.OTHER_PASSWORD + "\", \"new_password\": \"a-much-better-one\"}")
+                .with(viaProxy(HONEST)));
+
+        assertThat(other.getStatus()).as("a change by another client behind the same proxy").isEqualTo(204);
+        release.countDown();
+        assertThat(held.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(400);
+    }
+
+    private static RequestPostProcessor viaProxy(String client) {
+        return request -> {
+            request.setRemoteAddr("10.0.0.2");
+            request.addHeader("X-Forwarded-For", client);
+            return request;
+        };
+    }
+
     private static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);

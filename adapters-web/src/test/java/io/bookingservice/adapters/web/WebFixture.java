@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 
 import io.bookingservice.adapters.web.auth.AccessTokens;
 import io.bookingservice.adapters.web.auth.LoginFloor;
+import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.application.port.in.SubmitBookingCommand;
@@ -36,6 +37,7 @@ import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -57,6 +59,9 @@ final class WebFixture implements AutoCloseable {
     static final String REQUESTER_PASSWORD = "Requester#Pass1";
     static final String DISABLED_PASSWORD = "Disabled#Pass1";
     static final String OTHER_PASSWORD = "Other#Pass123";
+
+    /** The proxies whose forwarding headers name the client. */
+    static final String TRUSTED_PROXIES = "10.0.0.0/8";
 
     final TestClock clock = new TestClock(NOW);
     final FakeBookingRepository bookings;
@@ -124,6 +129,8 @@ final class WebFixture implements AutoCloseable {
             beans.registerSingleton("webSettings", settings);
             beans.registerSingleton("meterRegistry", meters);
             beans.registerSingleton("loginThrottle", throttle);
+            // As BOOKING_TRUSTED_PROXIES=10.0.0.0/8 would: MockMvc's own peer (127.0.0.1) is no proxy.
+            beans.registerSingleton("clientAddressResolver", ClientAddressResolver.trusting(List.of(TRUSTED_PROXIES)));
             // Failed logins answer at once here; LoginFloorTest proves the floor on a fake clock.
             beans.registerSingleton("loginFloor", new LoginFloor(Duration.ZERO));
         });

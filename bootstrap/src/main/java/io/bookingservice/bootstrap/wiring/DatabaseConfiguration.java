@@ -1,5 +1,8 @@
 package io.bookingservice.bootstrap.wiring;
 
+import io.bookingservice.adapters.web.security.LoginThrottle;
+import io.bookingservice.adapters.web.security.LoginThrottleSettings;
+import io.bookingservice.adapters.web.security.PasswordChangeSettings;
 import io.bookingservice.application.port.out.SchemaStatus;
 import io.bookingservice.bootstrap.config.RefusedException;
 import io.bookingservice.bootstrap.config.Settings;
@@ -10,6 +13,7 @@ import io.bookingservice.bootstrap.secrets.DatabasePool;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.bootstrap.throttle.PostgresThrottleStore;
 import io.bookingservice.migrations.engine.MigrationEngine;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -69,6 +73,19 @@ public class DatabaseConfiguration {
     @Bean
     ProxyManager<String> throttleStore(PostgresThrottleStore store) {
         return store.buckets();
+    }
+
+    /**
+     * {@code /token} per (username, client address) and per client address; password changes per
+     * account and per client address, each account and address with at most half of the hashing
+     * permits. The address is the one {@code ClientAddressResolver} resolves.
+     * The buckets live in PostgreSQL, shared by every instance, with a copy in this process in
+     * front, so that a burst on one key makes no more round trips than its limits allow.
+     */
+    @Bean
+    LoginThrottle loginThrottle(ProxyManager<String> throttleStore) {
+        return LoginThrottle.shared(LoginThrottleSettings.DEFAULT, PasswordChangeSettings.defaults(SecurityConfiguration.hashingPermits()),
+                throttleStore, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     /** Keys hold attacker-chosen usernames (hashed): expired rows go, so the table stays bounded. */

@@ -5,7 +5,9 @@ import io.bookingservice.adapters.persistence.memory.InMemoryIdempotencyStore;
 import io.bookingservice.adapters.persistence.memory.InMemorySessionRepository;
 import io.bookingservice.adapters.persistence.memory.InMemoryTransactions;
 import io.bookingservice.adapters.persistence.memory.InMemoryUserRepository;
+import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
+import io.bookingservice.adapters.web.security.PasswordChangeSettings;
 import io.bookingservice.adapters.web.security.ThrottleStores;
 import io.bookingservice.application.port.out.SchemaStatus;
 import io.github.bucket4j.TimeMeter;
@@ -41,6 +43,18 @@ public class MemoryPersistenceConfiguration {
     @Bean
     ProxyManager<String> throttleStore() {
         return ThrottleStores.inMemory(2 * LoginThrottleSettings.DEFAULT.maxTrackedEntries(), TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /**
+     * {@code /token} per (username, client address) and per client address; password changes per
+     * account and per client address, each account and address with at most half of the hashing
+     * permits. The address is the one {@code ClientAddressResolver} resolves.
+     * The buckets live in this process.
+     */
+    @Bean
+    LoginThrottle loginThrottle(ProxyManager<String> throttleStore) {
+        return new LoginThrottle(LoginThrottleSettings.DEFAULT, PasswordChangeSettings.defaults(SecurityConfiguration.hashingPermits()),
+                throttleStore, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     @Bean

@@ -12,12 +12,7 @@ import io.bookingservice.adapters.web.security.Ed25519JwtDecoder;
 import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
 import io.bookingservice.adapters.web.security.JwtKeyHolder;
 import io.bookingservice.adapters.web.security.JwtSettings;
-import io.bookingservice.adapters.web.security.LoginThrottle;
-import io.bookingservice.adapters.web.security.LoginThrottleSettings;
-import io.bookingservice.adapters.web.security.PasswordChangeSettings;
 import io.bookingservice.bootstrap.config.Settings;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,20 +56,8 @@ public class SecurityConfiguration {
         return new SignedAccessTokens(signer);
     }
 
-    /**
-     * {@code /token} per (username, client address) and per client address; password changes per
-     * account and per client address, each account and address with at most half of the hashing
-     * permits. The address is the one {@link ClientAddressResolver} resolves. The buckets live in
-     * the persistence's store (PostgreSQL: shared by every instance; memory: this process).
-     */
-    @Bean
-    LoginThrottle loginThrottle(ProxyManager<String> throttleStore) {
-        return new LoginThrottle(LoginThrottleSettings.DEFAULT, PasswordChangeSettings.defaults(hashingPermits()),
-                throttleStore, TimeMeter.SYSTEM_MILLISECONDS);
-    }
-
     /** Argon2 calls that run at once: one per core. */
-    static int hashingPermits() {
+    public static int hashingPermits() {
         return Runtime.getRuntime().availableProcessors();
     }
 

@@ -46,7 +46,12 @@ import org.slf4j.LoggerFactory;
  * budget on a pool of its own); when it fails or times out the attempt is refused with
  * {@link ThrottleUnavailableException} (fail closed). In front of the store sits a pre-check in
  * this process: a key whose bucket was found empty is refused here until it has refilled, with no
- * round trip, so a flood on one key costs the store almost nothing.
+ * round trip, so a flood on one key costs the store almost nothing. A throttle over a shared store
+ * ({@link #shared}) also keeps a copy of every bucket in this process and spends from it first:
+ * every attempt through this instance is counted in both, so a local bucket that is empty means
+ * the shared one is empty too, and of a burst that arrives at once only the attempts the limits
+ * allow make a round trip (the others are refused here without one, which a line of calls
+ * waiting for the store's two connections could otherwise not do).
  *
  * <p>Store keys are SHA-256 digests of the username and address, never the raw values: the
  * store holds no attacker-chosen text, and every key has the same short length. The client
@@ -125,6 +130,8 @@ public final class LoginThrottle {
 
     private final PasswordChangeSettings passwordChanges;
     private final ProxyManager<String> store;
+    /** The in-process copy of a shared store's buckets; {@code null} when the store is in-process itself. */
+    private final ProxyManager<String> local;
     private final TimeMeter time;
     /** Keys found empty, with the time (on {@link #time}) until which they stay empty. */
     private final Cache<String, Long> knownEmpty;
@@ -152,9 +159,27 @@ public final class LoginThrottle {
      */
     public LoginThrottle(LoginThrottleSettings settings, PasswordChangeSettings passwordChanges,
                          ProxyManager<String> store, TimeMeter time) {
+        this(settings, passwordChanges, store, null, time);
+    }
+
+    /**
+     * A throttle over a store shared by every instance (PostgreSQL), with an in-process copy of
+     * its buckets in front: see the class comment.
+     *
+     * @param time the clock of the pre-check and of the in-process copy
+     */
+    public static LoginThrottle shared(LoginThrottleSettings settings, PasswordChangeSettings passwordChanges,
+                                       ProxyManager<String> sharedStore, TimeMeter time) {
+        return new LoginThrottle(settings, passwordChanges, sharedStore,
+                ThrottleStores.inMemory(2 * settings.maxTrackedEntries(), time), time);
+    }
+
+    private LoginThrottle(LoginThrottleSettings settings, PasswordChangeSettings passwordChanges,
+                          ProxyManager<String> store, ProxyManager<String> local, TimeMeter time) {
         Objects.requireNonNull(settings, "settings");
         this.passwordChanges = Objects.requireNonNull(passwordChanges, "passwordChanges");
         this.store = Objects.requireNonNull(store, "store");
+        this.local = local;
         this.time = Objects.requireNonNull(time, "time");
         Duration longest = max(max(settings.userAndAddressPeriod(), settings.addressPeriod()),
                 max(passwordChanges.accountPeriod(), passwordChanges.addressPeriod()));
@@ -180,11 +205,7 @@ public final class LoginThrottle {
         String address = addressKey(clientAddress);
         String addressKey = storeKey("login-address", address);
         String pairKey = storeKey("login-pair", address, usernameKey(username));
-        Decision byAddress = consume(addressKey, addressLimit);
-        if (!byAddress.allowed()) {
-            return byAddress;
-        }
-        return consume(pairKey, pairLimit);
+        return consumeBoth(addressKey, addressLimit, pairKey, pairLimit);
     }
 
     /**
@@ -195,6 +216,9 @@ public final class LoginThrottle {
     public void recordSuccess(String username, String clientAddress) {
         String pairKey = storeKey("login-pair", addressKey(clientAddress), usernameKey(username));
         knownEmpty.invalidate(pairKey);
+        if (local != null) {
+            local.builder().build(pairKey, () -> pairLimit).reset();
+        }
         try {
             store.builder().build(pairKey, () -> pairLimit).reset();
         } catch (BucketExceptions.BucketExecutionException e) {
@@ -223,10 +247,7 @@ public final class LoginThrottle {
         }
         PasswordChange admitted = null;
         try {
-            Decision decision = consume(addressKey, addressChangeLimit);
-            if (decision.allowed()) {
-                decision = consume(accountKey, accountChangeLimit);
-            }
+            Decision decision = consumeBoth(addressKey, addressChangeLimit, accountKey, accountChangeLimit);
             admitted = new PasswordChange(decision, accountKey, addressKey);
             return admitted;
         } finally {
@@ -242,12 +263,43 @@ public final class LoginThrottle {
         return inFlight.values().stream().mapToInt(Integer::intValue).sum() / 2;
     }
 
-    private Decision consume(String key, BucketConfiguration limit) {
+    /**
+     * One token from the first bucket and, if it had one, from the second: first from what this
+     * process knows (buckets found empty, the in-process copy), then from the store.
+     */
+    private Decision consumeBoth(String firstKey, BucketConfiguration firstLimit,
+                                 String secondKey, BucketConfiguration secondLimit) {
         long now = time.currentTimeNanos();
+        Decision here = consumeHere(firstKey, firstLimit, now);
+        if (!here.allowed()) {
+            return here;
+        }
+        here = consumeHere(secondKey, secondLimit, now);
+        if (!here.allowed()) {
+            // The refused attempt still counts against the first bucket (the address): in the
+            // in-process copy when there is one, else in the store, which is in-process then.
+            if (local == null) {
+                consumeInStore(firstKey, firstLimit, now);
+            }
+            return here;
+        }
+        Decision inStore = consumeInStore(firstKey, firstLimit, now);
+        return inStore.allowed() ? consumeInStore(secondKey, secondLimit, now) : inStore;
+    }
+
+    private Decision consumeHere(String key, BucketConfiguration limit, long now) {
         Long emptyUntil = knownEmpty.getIfPresent(key);
         if (emptyUntil != null && emptyUntil - now > 0) {
             return Decision.denyFor(Duration.ofNanos(emptyUntil - now));
         }
+        if (local == null) {
+            return Decision.allow();
+        }
+        ConsumptionProbe probe = local.builder().build(key, () -> limit).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Decision.allow() : Decision.denyFor(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    private Decision consumeInStore(String key, BucketConfiguration limit, long now) {
         ConsumptionProbe probe;
         try {
             probe = store.builder().build(key, () -> limit).tryConsumeAndReturnRemaining(1);

@@ -6,6 +6,7 @@ import io.bookingservice.adapters.web.error.RequestValidationException;
 import io.bookingservice.adapters.web.error.TooManyAttemptsException;
 import io.bookingservice.adapters.web.error.ViolationErrors;
 import io.bookingservice.adapters.web.json.JsonInput;
+import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.application.port.in.CreateUserCommand;
 import io.bookingservice.application.port.in.ManageUsersUseCase;
@@ -18,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,10 +40,12 @@ class UserController {
 
     private final ManageUsersUseCase users;
     private final LoginThrottle throttle;
+    private final ClientAddressResolver clients;
 
-    UserController(ManageUsersUseCase users, LoginThrottle throttle) {
+    UserController(ManageUsersUseCase users, LoginThrottle throttle, ObjectProvider<ClientAddressResolver> clients) {
         this.users = users;
         this.throttle = throttle;
+        this.clients = clients.getIfAvailable(ClientAddressResolver::trustingNoProxies);
     }
 
     @GetMapping("/users/me")
@@ -63,9 +67,10 @@ class UserController {
         String current = in.string(object, BODY, "current_password", true);
         String next = in.string(object, BODY, "new_password", true);
         in.throwIfInvalid();
-        // The remote address as the container reports it, as for POST /token.
+        // The client's address as for POST /token: forwarding headers count only from our own
+        // proxies, so clients behind one proxy keep their own shares, and none can pick its address.
         try (LoginThrottle.PasswordChange change = throttle.startPasswordChange(
-                Long.toString(user.id().value()), request.getRemoteAddr())) {
+                Long.toString(user.id().value()), clients.clientAddress(request))) {
             if (!change.decision().allowed()) {
                 throw new TooManyAttemptsException(change.decision().retryAfterSeconds(),
                         "Too many password change attempts; try again later");

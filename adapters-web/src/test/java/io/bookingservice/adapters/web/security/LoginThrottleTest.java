@@ -272,6 +272,38 @@ class LoginThrottleTest {
     }
 
     @Test
+    void overASharedStoreABurstOnOnePairMakesOnlyTheRoundTripsItsLimitsAllow() {
+        CountingStore store = new CountingStore(ThrottleStores.inMemory(1000, time));
+        LoginThrottle shared = LoginThrottle.shared(SETTINGS, PasswordChangeSettings.defaults(2), store, time);
+
+        int allowed = 0;
+        for (int i = 0; i < 1000; i++) {
+            if (shared.tryAcquire("admin", "203.0.113.7").allowed()) {
+                allowed++;
+            }
+        }
+
+        assertThat(allowed).isEqualTo(5);
+        assertThat(store.calls.get()).as("address and pair, for the five allowed attempts only").isEqualTo(10);
+        assertThat(shared.tryAcquire("admin", "198.51.100.20").allowed()).as("another address").isTrue();
+    }
+
+    @Test
+    void overASharedStoreWhatOtherInstancesSpentStillCounts() {
+        ProxyManager<String> fleet = ThrottleStores.inMemory(1000, time);
+        LoginThrottle first = LoginThrottle.shared(SETTINGS, PasswordChangeSettings.defaults(2), fleet, time);
+        LoginThrottle second = LoginThrottle.shared(SETTINGS, PasswordChangeSettings.defaults(2), fleet, time);
+        for (int i = 0; i < 5; i++) {
+            assertThat((i % 2 == 0 ? first : second).tryAcquire("admin", "203.0.113.7").allowed()).isTrue();
+        }
+
+        assertThat(first.tryAcquire("admin", "203.0.113.7").allowed()).isFalse();
+        assertThat(second.tryAcquire("admin", "203.0.113.7").allowed()).isFalse();
+        first.recordSuccess("admin", "203.0.113.7");
+        assertThat(first.tryAcquire("admin", "203.0.113.7").allowed()).as("a success forgets the pair").isTrue();
+    }
+
+    @Test
     void hugeUsernamesShareOneBucket() {
         String prefix = "x".repeat(200);
         fail(5, prefix + "a", "203.0.113.7");

@@ -11,6 +11,8 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin booki
     && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/bootstrap/target/booking.jar /app/booking.jar
+# The JVM flags ./booking uses too (heap, metaspace, thread stacks, GC): see jvm.options.
+COPY jvm.options /app/jvm.options
 USER booking
 ENV PORT=8000 BOOKING_DATA_DIR=/app/booking-data
 EXPOSE 8000
@@ -22,5 +24,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD curl -fsS "http://localhost:${PORT}/health/live" >/dev/null || exit 1
 # exec form: SIGTERM reaches the JVM, which drains and exits 0.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/booking.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/booking.jar"]
 CMD ["serve"]

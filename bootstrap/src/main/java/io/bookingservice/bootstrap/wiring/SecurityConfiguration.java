@@ -12,6 +12,7 @@ import io.bookingservice.adapters.web.security.Ed25519JwtDecoder;
 import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
 import io.bookingservice.adapters.web.security.JwtKeyHolder;
 import io.bookingservice.adapters.web.security.JwtSettings;
+import io.bookingservice.adapters.web.security.VerifiedTokenCache;
 import io.bookingservice.bootstrap.config.Settings;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Password hashing, the Ed25519 token signer and decoder with the environment's keys (re-read
@@ -79,8 +81,9 @@ public class SecurityConfiguration {
                 WebSettings.DEFAULT_MAX_BODY_BYTES, settings.metricsEnabled());
     }
 
+    /** The Ed25519 decoder behind a cache of the tokens it accepted (see {@link VerifiedTokenCache}). */
     @Bean
-    Ed25519JwtDecoder jwtDecoder(JwtKeyHolder keys, JwtSettings jwtSettings, Clock clock) {
-        return new Ed25519JwtDecoder(keys, jwtSettings, clock);
+    JwtDecoder jwtDecoder(JwtKeyHolder keys, JwtSettings jwtSettings, Clock clock) {
+        return new VerifiedTokenCache(new Ed25519JwtDecoder(keys, jwtSettings, clock), keys, jwtSettings, clock);
     }
 }

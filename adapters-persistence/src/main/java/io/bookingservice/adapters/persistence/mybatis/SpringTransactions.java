@@ -16,7 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>READ COMMITTED, PostgreSQL's default, is deliberate: the exclusion constraint and
  * {@code INSERT … ON CONFLICT} give the guarantees that matter under concurrency, and
  * each statement then sees what others committed (a stricter level would turn those
- * waits into serialization failures to retry).
+ * waits into serialization failures to retry). The pool sets it on every connection it opens
+ * ({@link PostgresPool#poolConfig}), so transactions here take the connection's level as it is:
+ * asking for it by name would make Spring read it back ({@code SHOW TRANSACTION ISOLATION LEVEL})
+ * before every transaction, one round trip more per write.
  */
 public final class SpringTransactions implements Transactions {
 
@@ -24,7 +27,7 @@ public final class SpringTransactions implements Transactions {
 
     public SpringTransactions(PlatformTransactionManager transactionManager) {
         this.template = new TransactionTemplate(transactionManager);
-        this.template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.template.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
     }
 
     @Override

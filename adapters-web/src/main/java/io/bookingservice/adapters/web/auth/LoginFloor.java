@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>The wait happens after the verify has returned, so outside the hashing gate
  * ({@code BoundedHashing}): no hashing permit is held and no place in its line is taken, and
  * no CPU is spent — the request thread is parked in {@link Thread#sleep}. That costs one of
- * Jetty's 200 request threads for at most the floor; the login throttle bounds how many failed
+ * Jetty's 64 request threads for at most the floor; the login throttle bounds how many failed
  * attempts one address can have in flight. A scheduled completion (servlet async) would free
  * the thread too, but would send every failed login through the async dispatch of every
  * filter for a saving that the throttle already makes small.

@@ -151,7 +151,8 @@ public final class Traffic {
 
     static Submitted submit(HttpClient client, String base, String token, long n) throws IOException, InterruptedException {
         // Distinct half-hour slots far in the future: submissions never conflict with each other.
-        long slot = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        // 10^8 slots reach the year 7744; the API refuses years after 9999 (422).
+        long slot = ThreadLocalRandom.current().nextLong(100_000_000L);
         String when = java.time.Instant.parse("2040-01-01T00:00:00Z").plusSeconds(slot * 1800).toString();
         String body = "{\"event_time\":\"" + when + "\",\"address\":{\"street\":\"1 Bench St\",\"city\":\"Loopback\","
                 + "\"state\":null,\"country\":\"GB\"},\"topic\":\"cluster bench " + n + "\",\"duration_minutes\":30,"

@@ -49,6 +49,7 @@ public final class HttpServer {
      * timeout of ours applies, and the JVM keeps fewer stacks.
      */
     static final int MAX_THREADS = 64;
+    static final Duration THREAD_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * Starts listening on {@code port} (0: any free port) once the web context is up.
@@ -66,6 +67,12 @@ public final class HttpServer {
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("http");
+        // Threads started for a burst (say the requests that piled up during a database outage)
+        // go again within about half a minute of being idle: Jetty's default lets one go per
+        // minute, and the soak of bench/cluster/run still had twice its baseline threads 90 s
+        // after the outage.
+        threads.setIdleTimeout((int) THREAD_IDLE_TIMEOUT.toMillis());
+        threads.setMaxEvictCount(16);
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(port);

@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,6 +35,13 @@ public final class SpringTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         try {
             return template.execute(status -> work.get());
+        } catch (TransactionSystemException e) {
+            // The work failed and then its rollback did too (say the connection died with the
+            // database): the work's own failure says what happened, already translated.
+            if (e.getApplicationException() instanceof RuntimeException workFailure) {
+                throw workFailure;
+            }
+            throw DatabaseErrors.translate(e, "transaction");
         } catch (TransactionException | DataAccessException e) {
             // Begin, commit or rollback failed; the work's own errors are already translated.
             throw DatabaseErrors.translate(e, "transaction");

@@ -38,6 +38,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -256,6 +257,15 @@ class ApiExceptionHandler {
             throws IOException {
         problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, List.of(FieldError.of("missing",
                 List.of("header", e.getHeaderName().toLowerCase(Locale.ROOT)), "Field required", null)));
+    }
+
+    /**
+     * The client went away before its answer was written (a balancer's health check that timed
+     * out, a closed browser tab): there is nobody to answer, and nothing went wrong here.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("client gone before the answer to {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

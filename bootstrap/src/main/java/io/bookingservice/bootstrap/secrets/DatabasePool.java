@@ -18,6 +18,12 @@ import javax.sql.DataSource;
  */
 public final class DatabasePool {
 
+    /**
+     * How long the pool's connection thread keeps trying one connection every 100 ms while the
+     * database is unreachable, before Hikari's own growing pause takes over (PatientConnections).
+     */
+    static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(30);
+
     private DatabasePool() {
     }
 
@@ -61,11 +67,19 @@ public final class DatabasePool {
         HikariConfig config = PostgresPool.poolConfig(name, maximumSize, timeouts.connection());
         // Hikari needs it below the connection timeout, or it quietly uses the connection timeout.
         config.setValidationTimeout(timeouts.validation().toMillis());
-        config.setDataSource(rotating);
+        // Reconnect soon after an outage: see PatientConnections.
+        PatientConnections patient = new PatientConnections(rotating, RECONNECT_PATIENCE);
+        config.setDataSource(patient);
         if (meters != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource(config) {
+            @Override
+            public void close() {
+                patient.close();
+                super.close();
+            }
+        };
         // Connections opened with the old password still work until they are closed; retire
         // them gently so the whole pool runs on the current credentials.
         rotating.afterRotation(() -> pool.getHikariPoolMXBean().softEvictConnections());

@@ -11,7 +11,7 @@ import io.bookingservice.adapters.web.security.JwtKeys;
 import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.port.in.GetBookingUseCase;
 import io.bookingservice.application.port.in.LogInUseCase;
-import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.in.OperateAccountsUseCase;
 import io.bookingservice.bootstrap.BookingApplication;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.database.Database;
@@ -103,7 +103,7 @@ class ServiceWiringIT {
                 User admin = service.context().getBean(LogInUseCase.class).logIn("admin", "Admin-Pass-2024!");
                 Jwt legacy = service.context().getBean(JwtDecoder.class).decode(legacyToken);
                 assertThat(legacy.getSubject()).isEqualTo("admin");
-                assertThat(service.context().getBean(ManageUsersUseCase.class).listAll()).hasSize(3);
+                assertThat(service.context().getBean(OperateAccountsUseCase.class).listAll()).hasSize(3);
                 assertLegacyBookingsUnchanged(service.context().getBean(GetBookingUseCase.class), admin);
 
                 int readsBefore = stub.calls("GetSecretValue");

@@ -230,8 +230,10 @@ class ServiceWiringIT {
             + "\"duration_minutes\":60,\"requested_by\":\"office@example.com\"}";
 
     private RunningService start(Map<String, String> extra) throws Exception {
+        // A generous throttle budget, as in SharedThrottleIT: on a loaded CI machine the throttle pool's
+        // first connection may take longer than the 200 ms default, and this test is about wiring, not latency.
         Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "BOOKING_DATA_DIR", dataDirectory.toString(),
-                "BOOKING_SHUTDOWN_GRACE", "0"));
+                "BOOKING_SHUTDOWN_GRACE", "0", "BOOKING_THROTTLE_TIMEOUT", "5000"));
         environment.putAll(extra);
         return RunningService.start(SettingsLoader.load(Map.of(), environment), BookingApplication.WEB_LAYER, Optional.empty(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

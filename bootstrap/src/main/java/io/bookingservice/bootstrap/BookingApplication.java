@@ -1,27 +1,11 @@
 package io.bookingservice.bootstrap;
 
-import io.bookingservice.adapters.persistence.mybatis.MyBatisPersistence;
 import io.bookingservice.adapters.web.WebApiConfiguration;
 import io.bookingservice.adapters.web.WebSecurityConfiguration;
-import io.bookingservice.adapters.web.security.Argon2idPasswordHasher;
-import io.bookingservice.adapters.web.security.BoundedHashing;
-import io.bookingservice.adapters.web.security.BoundedPasswordHasher;
-import io.bookingservice.application.port.in.ManageUsersUseCase;
-import io.bookingservice.application.port.out.PasswordHasher;
-import io.bookingservice.application.service.UserService;
 import io.bookingservice.bootstrap.cli.BookingCommand;
-import io.bookingservice.bootstrap.cli.OperatorServices;
-import io.bookingservice.bootstrap.config.InvalidSettingsException;
-import io.bookingservice.bootstrap.config.Persistence;
 import io.bookingservice.bootstrap.config.Settings;
-import io.bookingservice.bootstrap.secrets.AwsSecretSource;
-import io.bookingservice.bootstrap.secrets.SecretSource;
-import io.bookingservice.bootstrap.database.Database;
-import io.bookingservice.bootstrap.periodic.IdempotencyPurge;
 import io.bookingservice.bootstrap.server.LogFormatting;
 import io.bookingservice.bootstrap.server.RunningService;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +29,7 @@ public final class BookingApplication {
         if (args.length > 0 && OPERATOR_COMMANDS.contains(args[0])) {
             LogFormatting.toStandardError();
         }
-        CommandLine cli = BookingCommand.create(environment, BookingApplication::serve, new Production());
+        CommandLine cli = BookingCommand.create(environment, BookingApplication::serve, Optional.empty());
         try {
             return cli.execute(args);
         } finally {
@@ -71,51 +55,5 @@ public final class BookingApplication {
         }, "graceful-shutdown"));
         service.awaitStopped();
         return BookingCommand.OK;
-    }
-
-    /** The operator commands against the real Secrets Manager and database. */
-    private static final class Production implements OperatorServices {
-
-        @Override
-        public SecretSource secrets(Settings settings) {
-            return AwsSecretSource.create(settings.secretsEndpoint());
-        }
-
-        @Override
-        public int purgeIdempotencyKeys(Settings settings) {
-            if (settings.persistence() != Persistence.POSTGRES) {
-                throw new InvalidSettingsException("the idempotency commands need BOOKING_PERSISTENCE=postgres");
-            }
-            try (Database database = Database.open(settings, () -> secrets(settings), 2, null)) {
-                MyBatisPersistence persistence = MyBatisPersistence.create(database.dataSource());
-                return new IdempotencyPurge(persistence.idempotencyStore(), Clock.systemUTC()).run();
-            }
-        }
-
-        @Override
-        public Accounts accounts(Settings settings) {
-            Database database = Database.open(settings, () -> secrets(settings), 2, null);
-            try {
-                MyBatisPersistence persistence = MyBatisPersistence.create(database.dataSource());
-                // One operator command hashes one password at a time.
-                PasswordHasher hasher = new BoundedPasswordHasher(new Argon2idPasswordHasher(), new BoundedHashing(1, 1, Duration.ofSeconds(1)));
-                UserService users = new UserService(persistence.users(), persistence.sessions(), hasher,
-                        persistence.transactions(), Clock.systemUTC(), settings.passwordRehash());
-                return new Accounts() {
-                    @Override
-                    public ManageUsersUseCase users() {
-                        return users;
-                    }
-
-                    @Override
-                    public void close() {
-                        database.close();
-                    }
-                };
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
-            }
-        }
     }
 }

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the use cases of {@code io.bookingservice.application.port.in}: {@code SubmitBookingUseCase},
  *       {@code GetBookingUseCase}, {@code ListBookingsUseCase}, {@code DecideOnBookingUseCase},
  *       {@code RescheduleBookingUseCase}, {@code DeleteBookingUseCase}, {@code LogInUseCase},
- *       {@code FindUserUseCase}, {@code ManageUsersUseCase}, {@code CheckHealthUseCase}
+ *       {@code FindUserUseCase}, {@code AdministerUsersUseCase}, {@code ChangeOwnPasswordUseCase},
+ *       {@code CheckHealthUseCase} (never {@code OperateAccountsUseCase}: the operator's port)
  *       (one bean may implement several, as the application services do);</li>
  *   <li>{@link io.bookingservice.adapters.web.auth.AccessTokens}, the token signer for {@code POST /token}
  *       (e.g. {@link io.bookingservice.adapters.web.auth.SignedAccessTokens} on the Ed25519 signer);</li>

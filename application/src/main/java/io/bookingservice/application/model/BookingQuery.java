@@ -1,9 +1,12 @@
 package io.bookingservice.application.model;
 
+import io.bookingservice.domain.Rule;
+import io.bookingservice.domain.Violation;
 import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +22,21 @@ public record BookingQuery(Set<BookingStatus> statuses, Instant from, Instant to
 
     /** The largest page a client may ask for. */
     public static final int MAX_LIMIT = 1000;
+
+    /**
+     * The one copy of the page-size rule: 1 to {@value #MAX_LIMIT}. The use cases refuse any other
+     * limit with it; the web adapter asks it too, so that a bad {@code limit} is reported together
+     * with the other bad query parameters.
+     */
+    public static Optional<Violation> limitViolation(int limit) {
+        if (limit < 1) {
+            return Optional.of(Violation.limit(Rule.BELOW_MINIMUM, 1));
+        }
+        if (limit > MAX_LIMIT) {
+            return Optional.of(Violation.limit(Rule.ABOVE_MAXIMUM, MAX_LIMIT));
+        }
+        return Optional.empty();
+    }
 
     public BookingQuery {
         statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));

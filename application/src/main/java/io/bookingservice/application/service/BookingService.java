@@ -23,9 +23,7 @@ import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.IdempotencyStore;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.domain.PermissionDeniedException;
-import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.ValidationException;
-import io.bookingservice.domain.Violation;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingChanges;
 import io.bookingservice.domain.booking.BookingDetails;
@@ -224,10 +222,9 @@ public final class BookingService implements SubmitBookingUseCase, GetBookingUse
     }
 
     private static void checkLimit(int limit) {
-        if (limit < 1 || limit > BookingQuery.MAX_LIMIT) {
-            throw ValidationException.of("limit", limit < 1 ? Violation.limit(Rule.BELOW_MINIMUM, 1)
-                    : Violation.limit(Rule.ABOVE_MAXIMUM, BookingQuery.MAX_LIMIT));
-        }
+        BookingQuery.limitViolation(limit).ifPresent(violation -> {
+            throw ValidationException.of("limit", violation);
+        });
     }
 
     private static BookingQuery scope(BookingQuery query, User reader) {

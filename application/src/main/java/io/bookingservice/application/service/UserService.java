@@ -7,7 +7,9 @@ import io.bookingservice.application.error.WrongPasswordException;
 import io.bookingservice.application.port.in.CreateUserCommand;
 import io.bookingservice.application.port.in.FindUserUseCase;
 import io.bookingservice.application.port.in.LogInUseCase;
-import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.in.OperateAccountsUseCase;
+import io.bookingservice.application.port.in.AdministerUsersUseCase;
+import io.bookingservice.application.port.in.ChangeOwnPasswordUseCase;
 import io.bookingservice.application.port.in.UpdateUserCommand;
 import io.bookingservice.application.port.in.UsernamesUseCase;
 import io.bookingservice.application.port.out.PasswordHasher;
@@ -36,7 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The account use cases: logging in, looking users up, managing them. */
-public final class UserService implements LogInUseCase, FindUserUseCase, ManageUsersUseCase, UsernamesUseCase {
+public final class UserService implements LogInUseCase, FindUserUseCase, AdministerUsersUseCase,
+        ChangeOwnPasswordUseCase, OperateAccountsUseCase, UsernamesUseCase {
 
     private final UserRepository users;
     private final SessionRepository sessions;

@@ -7,12 +7,14 @@ import io.bookingservice.bootstrap.cli.migrate.MigrateCommand;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.bootstrap.cli.migrate.ServiceConnectionResolver;
 import io.bookingservice.bootstrap.config.RefusedException;
+import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.application.error.ApplicationException;
 import io.bookingservice.domain.DomainException;
 import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,22 +62,27 @@ public final class BookingCommand implements Callable<Integer> {
         return serve.run(serveOptions);
     }
 
-    /** The command line with every subcommand, wired to the given services. */
-    public static CommandLine create(Map<String, String> environment, Serving serving, OperatorServices services) {
+    /**
+     * The command line with every subcommand. The operator commands build what they need from
+     * the service's own configurations ({@link io.bookingservice.bootstrap.wiring.ServiceContext#operator}).
+     *
+     * @param secrets a secret source to use instead of Secrets Manager (tests); empty: Secrets Manager
+     */
+    public static CommandLine create(Map<String, String> environment, Serving serving, Optional<SecretSource> secrets) {
         Serve serve = new Serve(serving, environment);
         CommandLine commandLine = new CommandLine(new BookingCommand(serve));
         commandLine.addSubcommand("serve", serve);
         commandLine.addSubcommand("migrate", new CommandLine(
-                new MigrateCommand(new ServiceConnectionResolver(environment, services::secrets), Path.of(""))));
+                new MigrateCommand(new ServiceConnectionResolver(environment, secrets), Path.of(""))));
         commandLine.addSubcommand("users", new CommandLine(new UsersCommand())
-                .addSubcommand("upsert", new UsersCommand.Upsert(services, environment))
-                .addSubcommand("rotate-password", new UsersCommand.RotatePassword(services, environment))
-                .addSubcommand("disable", new UsersCommand.Disable(services, environment))
-                .addSubcommand("list", new UsersCommand.ListUsers(services, environment)));
+                .addSubcommand("upsert", new UsersCommand.Upsert(secrets, environment))
+                .addSubcommand("rotate-password", new UsersCommand.RotatePassword(secrets, environment))
+                .addSubcommand("disable", new UsersCommand.Disable(secrets, environment))
+                .addSubcommand("list", new UsersCommand.ListUsers(secrets, environment)));
         commandLine.addSubcommand("keys", new CommandLine(new KeysCommand())
-                .addSubcommand("generate", new KeysCommand.Generate(services, environment)));
+                .addSubcommand("generate", new KeysCommand.Generate(secrets, environment)));
         commandLine.addSubcommand("idempotency", new CommandLine(new IdempotencyCommand())
-                .addSubcommand("purge", new IdempotencyCommand.Purge(services, environment)));
+                .addSubcommand("purge", new IdempotencyCommand.Purge(secrets, environment)));
         commandLine.addSubcommand("db", new CommandLine(new DbCommand())
                 .addSubcommand("url", new DbCommand.Url(environment)));
         commandLine.setExecutionExceptionHandler(BookingCommand::failed);

@@ -1,8 +1,13 @@
 package io.bookingservice.bootstrap.cli;
 
 import io.bookingservice.bootstrap.config.SettingsLoader;
+import io.bookingservice.bootstrap.periodic.IdempotencyPurge;
+import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.bootstrap.wiring.ServiceContext;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,17 +27,21 @@ final class IdempotencyCommand {
         @Mixin
         SettingsOptions settingsOptions;
 
-        private final OperatorServices services;
+        private final Optional<SecretSource> secrets;
         private final Map<String, String> environment;
 
-        Purge(OperatorServices services, Map<String, String> environment) {
-            this.services = services;
+        Purge(Optional<SecretSource> secrets, Map<String, String> environment) {
+            this.secrets = secrets;
             this.environment = environment;
         }
 
         @Override
         public Integer call() {
-            int removed = services.purgeIdempotencyKeys(SettingsLoader.load(settingsOptions.asSettings(), environment));
+            int removed;
+            try (AnnotationConfigApplicationContext context = ServiceContext.operator(
+                    SettingsLoader.load(settingsOptions.asSettings(), environment), secrets, ServiceContext.Needs.ACCOUNTS)) {
+                removed = context.getBean(IdempotencyPurge.class).run();
+            }
             spec.commandLine().getOut().println("purged " + removed + " idempotency key(s) older than 24 hours");
             return BookingCommand.OK;
         }

@@ -5,6 +5,7 @@ import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.adapters.web.security.Ed25519SecretFormat;
 import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.bootstrap.wiring.ServiceContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,11 +51,11 @@ final class KeysCommand {
         @Option(names = "--force", description = "with --out: replace key files that already exist")
         boolean force;
 
-        private final OperatorServices services;
+        private final Optional<SecretSource> secrets;
         private final Map<String, String> environment;
 
-        Generate(OperatorServices services, Map<String, String> environment) {
-            this.services = services;
+        Generate(Optional<SecretSource> secrets, Map<String, String> environment) {
+            this.secrets = secrets;
             this.environment = environment;
         }
 
@@ -83,25 +86,32 @@ final class KeysCommand {
                 Files.writeString(out.resolve(publicName), keys.publicKeySecret());
                 stdout.println("wrote " + out.resolve(privateName) + " (owner-only) and " + out.resolve(publicName));
             } else {
-                SecretSource secrets = services.secrets(settings);
-                // Public first: verifiers that pick up the new public key early still accept the old
-                // tokens through AWSPREVIOUS, while a private key nobody can verify would break logins.
-                secrets.put(publicName, keys.publicKeySecret());
-                secrets.put(privateName, keys.privateKeySecret());
-                if (revokePrevious) {
-                    // Storing the same values again moves AWSPREVIOUS onto them: the old public key is
-                    // no longer trusted, and the old private key no longer has a stage of its own.
-                    secrets.put(publicName, keys.publicKeySecret());
-                    secrets.put(privateName, keys.privateKeySecret());
-                    stdout.println("stored secrets " + privateName + " and " + publicName
-                            + "; the previous key is revoked (AWSPREVIOUS = AWSCURRENT): services refuse tokens signed"
-                            + " with it once they have re-read the keys (BOOKING_KEY_REFRESH)");
-                } else {
-                    stdout.println("stored secrets " + privateName + " and " + publicName
-                            + "; the previous versions stay available as AWSPREVIOUS");
+                try (AnnotationConfigApplicationContext context = ServiceContext.operator(settings, this.secrets,
+                        ServiceContext.Needs.SECRETS)) {
+                    store(context.getBean(SecretSource.class), keys, privateName, publicName, stdout);
                 }
             }
             return 0;
+        }
+
+        private void store(SecretSource secrets, Ed25519SecretFormat.EncodedKeyPair keys, String privateName,
+                           String publicName, PrintWriter stdout) {
+            // Public first: verifiers that pick up the new public key early still accept the old
+            // tokens through AWSPREVIOUS, while a private key nobody can verify would break logins.
+            secrets.put(publicName, keys.publicKeySecret());
+            secrets.put(privateName, keys.privateKeySecret());
+            if (revokePrevious) {
+                // Storing the same values again moves AWSPREVIOUS onto them: the old public key is
+                // no longer trusted, and the old private key no longer has a stage of its own.
+                secrets.put(publicName, keys.publicKeySecret());
+                secrets.put(privateName, keys.privateKeySecret());
+                stdout.println("stored secrets " + privateName + " and " + publicName
+                        + "; the previous key is revoked (AWSPREVIOUS = AWSCURRENT): services refuse tokens signed"
+                        + " with it once they have re-read the keys (BOOKING_KEY_REFRESH)");
+            } else {
+                stdout.println("stored secrets " + privateName + " and " + publicName
+                        + "; the previous versions stay available as AWSPREVIOUS");
+            }
         }
 
         private static void writePrivate(Path file, String value) throws IOException {

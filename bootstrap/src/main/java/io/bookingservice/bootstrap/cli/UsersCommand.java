@@ -1,8 +1,11 @@
 package io.bookingservice.bootstrap.cli;
 
 import io.bookingservice.application.port.in.CreateUserCommand;
+import io.bookingservice.application.port.in.OperateAccountsUseCase;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
+import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.bootstrap.wiring.ServiceContext;
 import io.bookingservice.domain.user.User;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** Accounts, for operators. Users are disabled, never deleted, so bookings always name their submitter. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage accounts.")
@@ -44,7 +49,7 @@ final class UsersCommand {
         }
     }
 
-    /** Shared plumbing: settings, then accounts over the configured database. */
+    /** Shared plumbing: settings, then the operator's context over the configured database. */
     abstract static class AccountsCommand implements Callable<Integer> {
 
         @Spec
@@ -53,12 +58,21 @@ final class UsersCommand {
         @Mixin
         SettingsOptions settingsOptions;
 
-        final OperatorServices services;
+        final Optional<SecretSource> secrets;
         final Map<String, String> environment;
 
-        AccountsCommand(OperatorServices services, Map<String, String> environment) {
-            this.services = services;
+        AccountsCommand(Optional<SecretSource> secrets, Map<String, String> environment) {
+            this.secrets = secrets;
             this.environment = environment;
+        }
+
+        /** The accounts of the database {@code settings} name, not migrated; the caller closes it. */
+        AnnotationConfigApplicationContext accounts(Settings settings) {
+            return ServiceContext.operator(settings, secrets, ServiceContext.Needs.ACCOUNTS);
+        }
+
+        static OperateAccountsUseCase users(AnnotationConfigApplicationContext accounts) {
+            return accounts.getBean(OperateAccountsUseCase.class);
         }
 
         Settings settings() {
@@ -89,8 +103,8 @@ final class UsersCommand {
         @Mixin
         AccountOptions account;
 
-        Upsert(OperatorServices services, Map<String, String> environment) {
-            super(services, environment);
+        Upsert(Optional<SecretSource> secrets, Map<String, String> environment) {
+            super(secrets, environment);
         }
 
         @Override
@@ -101,8 +115,8 @@ final class UsersCommand {
             if (password == null || password.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "give the password on standard input");
             }
-            try (OperatorServices.Accounts accounts = services.accounts(settings())) {
-                User user = accounts.users().upsert(account.withPassword(password, code));
+            try (AnnotationConfigApplicationContext accounts = accounts(settings())) {
+                User user = users(accounts).upsert(account.withPassword(password, code));
                 out().println("upserted " + describe(user));
             }
             return 0;
@@ -127,8 +141,8 @@ final class UsersCommand {
         @Mixin
         AccountOptions account;
 
-        RotatePassword(OperatorServices services, Map<String, String> environment) {
-            super(services, environment);
+        RotatePassword(Optional<SecretSource> secrets, Map<String, String> environment) {
+            super(secrets, environment);
         }
 
         @Override
@@ -137,11 +151,11 @@ final class UsersCommand {
             Settings settings = settings();
             String secretName = account.username + "_password_" + settings.environment().code();
             String password = strongPassword();
-            try (OperatorServices.Accounts accounts = services.accounts(settings)) {
+            try (AnnotationConfigApplicationContext accounts = accounts(settings)) {
                 // Secret first: if the database step fails the operator can retry, and the stored
                 // password is never one that no-one can read back.
-                services.secrets(settings).put(secretName, password);
-                User user = accounts.users().upsert(account.withPassword(password, code));
+                accounts.getBean(SecretSource.class).put(secretName, password);
+                User user = users(accounts).upsert(account.withPassword(password, code));
                 out().println("stored a new password in secret " + secretName + " and upserted " + describe(user));
             }
             return 0;
@@ -164,14 +178,14 @@ final class UsersCommand {
         @Option(names = "--enable", description = "re-enable instead")
         boolean enable;
 
-        Disable(OperatorServices services, Map<String, String> environment) {
-            super(services, environment);
+        Disable(Optional<SecretSource> secrets, Map<String, String> environment) {
+            super(secrets, environment);
         }
 
         @Override
         public Integer call() {
-            try (OperatorServices.Accounts accounts = services.accounts(settings())) {
-                out().println((enable ? "enabled " : "disabled ") + describe(accounts.users().setDisabled(username, !enable)));
+            try (AnnotationConfigApplicationContext accounts = accounts(settings())) {
+                out().println((enable ? "enabled " : "disabled ") + describe(users(accounts).setDisabled(username, !enable)));
             }
             return 0;
         }
@@ -180,14 +194,14 @@ final class UsersCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every account.")
     static final class ListUsers extends AccountsCommand {
 
-        ListUsers(OperatorServices services, Map<String, String> environment) {
-            super(services, environment);
+        ListUsers(Optional<SecretSource> secrets, Map<String, String> environment) {
+            super(secrets, environment);
         }
 
         @Override
         public Integer call() {
-            try (OperatorServices.Accounts accounts = services.accounts(settings())) {
-                for (User user : accounts.users().listAll()) {
+            try (AnnotationConfigApplicationContext accounts = accounts(settings())) {
+                for (User user : users(accounts).listAll()) {
                     out().println(describe(user));
                 }
             }

@@ -48,19 +48,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The pool gets the {@link DatabasePool.Timeouts#OPERATOR operator's} timeouts.
-     *
-     * @param secrets only asked for in dev/prod without DATABASE_URL
+     * @param secrets  only asked for in dev/prod without DATABASE_URL
      * @param poolSize connections the pool may hold
      * @param meters   where the pool publishes its metrics, or {@code null} (operator commands)
-     */
-    public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize, MeterRegistry meters) {
-        return open(settings, secrets, poolSize, meters, DatabasePool.Timeouts.OPERATOR);
-    }
-
-    /**
-     * @param timeouts the pool's: {@link DatabasePool.Timeouts#REQUESTS} for the HTTP service;
-     *                 migrations keep their own connections either way
+     * @param timeouts the pool's: {@link DatabasePool.Timeouts#REQUESTS} for the HTTP service,
+     *                 {@link DatabasePool.Timeouts#OPERATOR} for operator commands; migrations keep
+     *                 their own connections either way
      */
     public static Database open(Settings settings, Supplier<SecretSource> secrets, int poolSize, MeterRegistry meters,
                                 DatabasePool.Timeouts timeouts) {

@@ -4,7 +4,6 @@ import io.bookingservice.bootstrap.config.InvalidSettingsException;
 import io.bookingservice.bootstrap.config.Persistence;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.migrations.config.DatabaseUrl;
-import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -57,25 +56,5 @@ public sealed interface DatabaseLocation {
             return "the embedded PostgreSQL in " + embedded.dataDirectory().resolve("postgres");
         }
         return "DATABASE_URL";
-    }
-
-    /**
-     * {@code database "booking" on localhost:5432 as postgres}: enough to tell databases apart,
-     * never the password (a JDBC URL from {@link DatabaseUrl} carries no credentials; its query
-     * string is left out all the same).
-     */
-    static String describe(DatabaseUrl url) {
-        String name = "?";
-        String server = "?";
-        try {
-            URI uri = URI.create(url.jdbcUrl().substring("jdbc:".length()));
-            server = uri.getHost() + (uri.getPort() < 0 ? ":5432" : ":" + uri.getPort());
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            name = path.isEmpty() ? "(the user's default)" : path;
-        } catch (IllegalArgumentException e) {
-            // Unusual but valid for the driver (e.g. several hosts): say less rather than fail.
-            server = "(see DATABASE_URL)";
-        }
-        return "database \"" + name + "\" on " + server + (url.username() == null ? "" : " as " + url.username());
     }
 }

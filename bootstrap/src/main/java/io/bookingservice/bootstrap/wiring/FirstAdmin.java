@@ -1,7 +1,7 @@
 package io.bookingservice.bootstrap.wiring;
 
 import io.bookingservice.application.port.in.CreateUserCommand;
-import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.in.OperateAccountsUseCase;
 import io.bookingservice.bootstrap.config.Persistence;
 import io.bookingservice.bootstrap.config.Settings;
 import java.io.IOException;
@@ -38,17 +38,17 @@ public final class FirstAdmin implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
 
-    private final ManageUsersUseCase users;
+    private final OperateAccountsUseCase users;
     private final Settings settings;
     private final PrintStream console;
     private final boolean interactive;
 
     /** {@code console} is used only when the process has a terminal ({@link System#console()}). */
-    public FirstAdmin(ManageUsersUseCase users, Settings settings, PrintStream console) {
+    public FirstAdmin(OperateAccountsUseCase users, Settings settings, PrintStream console) {
         this(users, settings, console, System.console() != null);
     }
 
-    FirstAdmin(ManageUsersUseCase users, Settings settings, PrintStream console, boolean interactive) {
+    FirstAdmin(OperateAccountsUseCase users, Settings settings, PrintStream console, boolean interactive) {
         this.users = users;
         this.settings = settings;
         this.console = console;

@@ -4,26 +4,20 @@ import io.bookingservice.adapters.web.WebSettings;
 import io.bookingservice.adapters.web.auth.LoginFloor;
 import io.bookingservice.adapters.web.auth.SignedAccessTokens;
 import io.bookingservice.adapters.web.net.ClientAddressResolver;
-import io.bookingservice.adapters.web.security.Argon2Cost;
-import io.bookingservice.adapters.web.security.Argon2idPasswordHasher;
-import io.bookingservice.adapters.web.security.BoundedHashing;
-import io.bookingservice.adapters.web.security.BoundedPasswordHasher;
 import io.bookingservice.adapters.web.security.Ed25519JwtDecoder;
 import io.bookingservice.adapters.web.security.Ed25519JwtSigner;
 import io.bookingservice.adapters.web.security.JwtKeyHolder;
 import io.bookingservice.adapters.web.security.JwtSettings;
 import io.bookingservice.adapters.web.security.VerifiedTokenCache;
 import io.bookingservice.bootstrap.config.Settings;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Password hashing, the Ed25519 token signer and decoder with the environment's keys (re-read
+ * The Ed25519 token signer and decoder with the environment's keys (re-read
  * after a rotation: {@link SigningKeysConfiguration}), and the web adapter's settings: what its
  * configurations require from the root context.
  */
@@ -33,15 +27,6 @@ public class SecurityConfiguration {
 
     static final String ISSUER = "booking-service";
     static final String AUDIENCE = "booking-api";
-
-    @Bean
-    BoundedPasswordHasher passwordHasher() {
-        // Argon2 takes ~19 MiB per call: at most one per core at a time, a short queue, and
-        // 429 + Retry-After beyond that, so a login flood cannot exhaust memory.
-        int cores = hashingPermits();
-        return new BoundedPasswordHasher(new Argon2idPasswordHasher(Argon2Cost.DEFAULT, new SecureRandom()),
-                new BoundedHashing(cores, 4 * cores, Duration.ofSeconds(1)));
-    }
 
     @Bean
     JwtSettings jwtSettings(Settings settings) {
@@ -56,11 +41,6 @@ public class SecurityConfiguration {
     @Bean
     SignedAccessTokens accessTokens(Ed25519JwtSigner signer) {
         return new SignedAccessTokens(signer);
-    }
-
-    /** Argon2 calls that run at once: one per core. */
-    public static int hashingPermits() {
-        return Runtime.getRuntime().availableProcessors();
     }
 
     /** BOOKING_TRUSTED_PROXIES: whose forwarding headers name the client and the origin (none by default). */

@@ -2,6 +2,7 @@ package io.bookingservice.bootstrap.architecture;
 
 import static io.bookingservice.bootstrap.architecture.ArchitectureRules.ADAPTERS_DEPEND_ON_NEITHER_BOOTSTRAP_NOR_MIGRATIONS;
 import static io.bookingservice.bootstrap.architecture.ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER;
+import static io.bookingservice.bootstrap.architecture.ArchitectureRules.ADAPTERS_NEVER_GET_THE_OPERATOR_PORT;
 import static io.bookingservice.bootstrap.architecture.ArchitectureRules.ADAPTERS_REACH_THE_APPLICATION_ONLY_THROUGH_PORTS;
 import static io.bookingservice.bootstrap.architecture.ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA;
 import static io.bookingservice.bootstrap.architecture.ArchitectureRules.APPLICATION_PACKAGES_ARE_FREE_OF_CYCLES;
@@ -25,6 +26,7 @@ import io.bookingservice.adapters.persistence.planted.PersistenceUsingMigrations
 import io.bookingservice.adapters.persistence.planted.PersistenceUsingTheWebAdapter;
 import io.bookingservice.adapters.web.planted.WebAdapter;
 import io.bookingservice.adapters.web.planted.WebCallingAService;
+import io.bookingservice.adapters.web.planted.WebOperatingAccounts;
 import io.bookingservice.adapters.web.planted.WebUsingBootstrap;
 import io.bookingservice.adapters.web.planted.WebUsingThePersistenceAdapter;
 import io.bookingservice.application.model.planted.ModelUsingAService;
@@ -121,6 +123,8 @@ class ArchitecturePlantedViolationsTest {
                         new PlantedViolation(ADAPTERS_DEPEND_ON_NEITHER_BOOTSTRAP_NOR_MIGRATIONS, WebUsingBootstrap.class)),
                 Named.of("the web adapter holding a service bypasses port.in",
                         new PlantedViolation(ADAPTERS_REACH_THE_APPLICATION_ONLY_THROUGH_PORTS, WebCallingAService.class)),
+                Named.of("the web adapter holding the operator-only port",
+                        new PlantedViolation(ADAPTERS_NEVER_GET_THE_OPERATOR_PORT, WebOperatingAccounts.class)),
                 Named.of("a port.in use case exposing a port.out repository",
                         new PlantedViolation(PORTS_IN_AND_OUT_ARE_INDEPENDENT, UseCaseUsingPortOut.class)),
                 Named.of("migrations using the domain",

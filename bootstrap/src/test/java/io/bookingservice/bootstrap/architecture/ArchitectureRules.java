@@ -85,6 +85,18 @@ public final class ArchitectureRules {
                     .because("adapters call use cases (port.in) and implement port.out; services are"
                             + " bootstrap's business");
 
+    /**
+     * Creating accounts without an actor, disabling them, listing every one: the operator's port.
+     * The command line and the first start hold it; no adapter is ever given it, so no route can
+     * reach an operation that checks nobody.
+     */
+    public static final ArchRule ADAPTERS_NEVER_GET_THE_OPERATOR_PORT =
+            noClasses().that().resideInAPackage(ADAPTERS)
+                    .should().dependOnClassesThat().haveFullyQualifiedName(
+                            "io.bookingservice.application.port.in.OperateAccountsUseCase")
+                    .because("operator-only operations check no actor; the web adapter gets"
+                            + " AdministerUsersUseCase and ChangeOwnPasswordUseCase instead");
+
     public static final ArchRule PORTS_IN_AND_OUT_ARE_INDEPENDENT =
             slices().matching("io.bookingservice.application.port.(*)..").namingSlices("port.$1")
                     .should().notDependOnEachOther()

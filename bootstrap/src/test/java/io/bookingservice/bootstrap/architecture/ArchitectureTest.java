@@ -72,6 +72,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void adaptersNeverGetTheOperatorPort() {
+        ArchitectureRules.ADAPTERS_NEVER_GET_THE_OPERATOR_PORT.check(production);
+    }
+
+    @Test
     void portsInAndOutAreIndependent() {
         ArchitectureRules.PORTS_IN_AND_OUT_ARE_INDEPENDENT.check(production);
     }

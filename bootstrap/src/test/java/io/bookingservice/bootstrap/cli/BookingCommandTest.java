@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,15 @@ class BookingCommandTest {
     @TempDir
     Path dir;
 
-    private final CommandLineHarness cli = new CommandLineHarness(null);
+    @TempDir
+    Path data;
+
+    private CommandLineHarness cli;
+
+    @BeforeEach
+    void harness() {
+        cli = new CommandLineHarness(null, null, data.resolve("booking-data"));
+    }
 
     @Test
     void noCommandServesWithTheEnvironmentsSettings() {
@@ -76,14 +85,6 @@ class BookingCommandTest {
     }
 
     @Test
-    void expectedOperatorErrorsAreOneLineWithoutAStackTrace() {
-        assertThat(cli.run(Map.of(), "users", "disable", "--username", "nobody")).isEqualTo(1);
-
-        assertThat(cli.err.toString().lines().toList()).singleElement().asString()
-                .startsWith("booking: users disable: ");
-    }
-
-    @Test
     void serveOptionsAreTakenWithoutTheWordServe() {
         assertThat(cli.run(Map.of("PORT", "9001"), "--port", "0", "--persistence", "memory")).as(cli.err.toString()).isZero();
 
@@ -102,6 +103,19 @@ class BookingCommandTest {
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(isPair(privateSecret, publicSecret)).isTrue();
         assertThat(cli.out.toString()).doesNotContain(Files.readString(dir.resolve("private_key_dev")));
+    }
+
+    @Test
+    void keysGenerateWithOutTouchesNoDatabaseAndNoSecretsManager() {
+        // Local mode, whose database is the embedded one: were it started, the data directory would exist.
+        assertThat(cli.run(Map.of(), "keys", "generate", "--out", dir.toString())).as(cli.err.toString()).isZero();
+        // ENV=test without DATABASE_URL: loading the database settings alone would be a usage error.
+        assertThat(cli.run(Map.of("ENV", "test"), "keys", "generate", "--out", dir.resolve("test").toString()))
+                .as(cli.err.toString()).isZero();
+
+        assertThat(dir.resolve("private_key_local")).exists();
+        assertThat(dir.resolve("test/private_key_test")).exists();
+        assertThat(data.resolve("booking-data")).doesNotExist();
     }
 
     @Test

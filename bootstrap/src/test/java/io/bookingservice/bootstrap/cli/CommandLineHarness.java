@@ -1,69 +1,59 @@
 package io.bookingservice.bootstrap.cli;
 
-import io.bookingservice.application.service.UserService;
-import io.bookingservice.application.testing.FakeIdempotencyStore;
-import io.bookingservice.application.testing.FakePasswordHasher;
-import io.bookingservice.application.testing.FakeSessionRepository;
-import io.bookingservice.application.testing.FakeUserRepository;
-import io.bookingservice.application.testing.SerialTransactions;
 import io.bookingservice.bootstrap.config.Settings;
-import io.bookingservice.bootstrap.periodic.IdempotencyPurge;
 import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.migrations.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
-/** Runs the real command line in-process with in-memory accounts and a given secret source. */
+/**
+ * Runs the real command line in-process, wired as in production (the operator commands build
+ * their context from the service's configurations), with a given secret source and, when given,
+ * a test database as DATABASE_URL. The data directory is a scratch one, never ./booking-data.
+ */
 final class CommandLineHarness {
 
-    final FakeUserRepository users = new FakeUserRepository();
-    final UserService accounts = new UserService(users, new FakeSessionRepository(users), new FakePasswordHasher(),
-            new SerialTransactions(), Clock.systemUTC(), true);
-    final FakeIdempotencyStore idempotency = new FakeIdempotencyStore();
     final List<Settings> served = new ArrayList<>();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
     private final SecretSource secrets;
+    private final TestDatabase database;
+    private final Path dataDirectory;
 
-    CommandLineHarness(SecretSource secrets) {
+    /**
+     * @param secrets       null: no test reads Secrets Manager (a read fails the test)
+     * @param database      null: no DATABASE_URL
+     * @param dataDirectory BOOKING_DATA_DIR unless the environment sets it
+     */
+    CommandLineHarness(SecretSource secrets, TestDatabase database, Path dataDirectory) {
         this.secrets = secrets;
+        this.database = database;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** DATABASE_URL for {@code database}: its URL with its credentials. */
+    static String databaseUrl(TestDatabase database) {
+        return database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "user=" + database.user()
+                + (database.password() == null ? "" : "&password=" + database.password());
     }
 
     int run(Map<String, String> environment, String... args) {
-        OperatorServices services = new OperatorServices() {
-            @Override
-            public SecretSource secrets(Settings settings) {
-                return secrets;
-            }
-
-            @Override
-            public int purgeIdempotencyKeys(Settings settings) {
-                return new IdempotencyPurge(idempotency, Clock.systemUTC()).run();
-            }
-
-            @Override
-            public Accounts accounts(Settings settings) {
-                return new Accounts() {
-                    @Override
-                    public io.bookingservice.application.port.in.ManageUsersUseCase users() {
-                        return accounts;
-                    }
-
-                    @Override
-                    public void close() {
-                        // Nothing to release: the accounts live in memory.
-                    }
-                };
-            }
-        };
-        CommandLine commandLine = BookingCommand.create(environment, settings -> {
+        Map<String, String> withDefaults = new HashMap<>(environment);
+        withDefaults.putIfAbsent("BOOKING_DATA_DIR", dataDirectory.toString());
+        if (database != null) {
+            withDefaults.putIfAbsent("DATABASE_URL", databaseUrl(database));
+        }
+        CommandLine commandLine = BookingCommand.create(withDefaults, settings -> {
             served.add(settings);
             return 0;
-        }, services);
+        }, Optional.ofNullable(secrets));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

@@ -7,6 +7,7 @@ import io.bookingservice.adapters.persistence.mybatis.PostgresPool;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.secrets.DatabaseCredentials;
+import io.bookingservice.bootstrap.secrets.DatabasePool;
 import io.bookingservice.bootstrap.secrets.RotatingCredentialsDataSource;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.engine.MigrationEngine;
@@ -39,7 +40,7 @@ class MigrationLockWaitIT {
 
     @Test
     void migrationConnectionsHaveNoSocketTimeoutWhileThePoolKeepsIts() throws SQLException {
-        try (Database database = Database.open(settings(), () -> null, 2, null);
+        try (Database database = Database.open(settings(), () -> null, 2, null, DatabasePool.Timeouts.OPERATOR);
              Connection migration = database.migrationConnections().getConnection();
              Connection pooled = database.dataSource().getConnection()) {
             assertThat(migration.getNetworkTimeout()).isZero();
@@ -63,7 +64,7 @@ class MigrationLockWaitIT {
 
     @Test
     void startUpMigrationsWaitForTheLockLongerThanASocketTimeoutWouldAllow() throws Exception {
-        try (Database database = Database.open(settings(), () -> null, 2, null)) {
+        try (Database database = Database.open(settings(), () -> null, 2, null, DatabasePool.Timeouts.OPERATOR)) {
             CompletableFuture<Void> upgrade;
             Connection holder = holdMigrationLock();
             try {

@@ -11,7 +11,7 @@ import io.bookingservice.adapters.web.security.JwtKeys;
 import io.bookingservice.application.error.AuthenticationFailedException;
 import io.bookingservice.application.port.in.GetBookingUseCase;
 import io.bookingservice.application.port.in.LogInUseCase;
-import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.in.OperateAccountsUseCase;
 import io.bookingservice.bootstrap.BookingApplication;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.database.Database;
@@ -103,7 +103,7 @@ class ServiceWiringIT {
                 User admin = service.context().getBean(LogInUseCase.class).logIn("admin", "Admin-Pass-2024!");
                 Jwt legacy = service.context().getBean(JwtDecoder.class).decode(legacyToken);
                 assertThat(legacy.getSubject()).isEqualTo("admin");
-                assertThat(service.context().getBean(ManageUsersUseCase.class).listAll()).hasSize(3);
+                assertThat(service.context().getBean(OperateAccountsUseCase.class).listAll()).hasSize(3);
                 assertLegacyBookingsUnchanged(service.context().getBean(GetBookingUseCase.class), admin);
 
                 int readsBefore = stub.calls("GetSecretValue");
@@ -230,8 +230,10 @@ class ServiceWiringIT {
             + "\"duration_minutes\":60,\"requested_by\":\"office@example.com\"}";
 
     private RunningService start(Map<String, String> extra) throws Exception {
+        // A generous throttle budget, as in SharedThrottleIT: on a loaded CI machine the throttle pool's
+        // first connection may take longer than the 200 ms default, and this test is about wiring, not latency.
         Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "BOOKING_DATA_DIR", dataDirectory.toString(),
-                "BOOKING_SHUTDOWN_GRACE", "0"));
+                "BOOKING_SHUTDOWN_GRACE", "0", "BOOKING_THROTTLE_TIMEOUT", "5000"));
         environment.putAll(extra);
         return RunningService.start(SettingsLoader.load(Map.of(), environment), BookingApplication.WEB_LAYER, Optional.empty(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

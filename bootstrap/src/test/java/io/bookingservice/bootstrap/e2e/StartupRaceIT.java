@@ -2,7 +2,7 @@ package io.bookingservice.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.in.OperateAccountsUseCase;
 import io.bookingservice.bootstrap.BookingApplication;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.server.RunningService;
@@ -102,7 +102,7 @@ class StartupRaceIT {
                 String token = http.token("admin", printed.get(0));
                 assertThat(http.get("/users/me", token).statusCode()).isEqualTo(200);
             }
-            assertThat(services.get(0).context().getBean(ManageUsersUseCase.class).listAll())
+            assertThat(services.get(0).context().getBean(OperateAccountsUseCase.class).listAll())
                     .singleElement().satisfies(admin -> assertThat(admin.username().value()).isEqualTo("admin"));
             assertThat(migrationsAppliedMoreThanOnce(db)).as("versions in the history more than once").isEmpty();
         } finally {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,10 @@ public final class DatabaseUrl {
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
 
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
+
+    /** The parts of the single-server JDBC form this class writes: {@code //server/database?options}. */
+    private static final Pattern JDBC_PARTS = Pattern.compile("jdbc:postgresql://(?<server>[^/?]*)(?:/(?<database>[^?]*))?(?<options>\\?.*)?",
+            Pattern.DOTALL);
 
     private final String jdbcUrl;
     private final String username;
@@ -95,6 +100,48 @@ public final class DatabaseUrl {
     /** The password, or {@code null} when none was given. Never log it. */
     public String password() {
         return password;
+    }
+
+    /**
+     * Another database on the same server, with the same credentials and options (the drift
+     * check's scratch database).
+     *
+     * @throws InvalidDatabaseUrlException when this URL does not name one server and database
+     *     (e.g. several hosts), so that no sibling can be derived
+     */
+    public DatabaseUrl onDatabase(String name) {
+        Matcher parts = jdbcParts().orElseThrow(() -> new InvalidDatabaseUrlException(
+                "the database URL does not name one server and database: " + accepted()));
+        String options = parts.group("options") == null ? "" : parts.group("options");
+        return new DatabaseUrl(JDBC_PREFIX + "//" + parts.group("server") + "/" + URLEncodedPath.encode(name) + options,
+                username, password);
+    }
+
+    /**
+     * {@code database "booking" on localhost:5432 as postgres}: enough to tell databases apart,
+     * never the password, nor the query string.
+     */
+    public String describe() {
+        Optional<Matcher> parts = jdbcParts();
+        String name = "?";
+        String server = "(see DATABASE_URL)";
+        if (parts.isPresent()) {
+            String host = parts.get().group("server");
+            server = host.isEmpty() ? "localhost:5432" : host.matches(".*:\\d+$") ? host : host + ":5432";
+            String path = parts.get().group("database") == null ? "" : parts.get().group("database");
+            try {
+                path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // A malformed %-escape: the driver will say so; name the database as written.
+            }
+            name = path.isEmpty() ? "(the user's default)" : path;
+        }
+        return "database \"" + name + "\" on " + server + (username == null ? "" : " as " + username);
+    }
+
+    private Optional<Matcher> jdbcParts() {
+        Matcher parts = JDBC_PARTS.matcher(jdbcUrl);
+        return parts.matches() && !parts.group("server").contains(",") ? Optional.of(parts) : Optional.empty();
     }
 
     @Override

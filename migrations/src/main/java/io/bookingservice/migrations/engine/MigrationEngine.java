@@ -1,7 +1,6 @@
 package io.bookingservice.migrations.engine;
 
 import io.bookingservice.migrations.engine.HistoryEntry.State;
-import io.bookingservice.migrations.engine.MigrationRefusedException.AdoptionRefused;
 import io.bookingservice.migrations.engine.MigrationRefusedException.BelowBaseline;
 import io.bookingservice.migrations.engine.MigrationRefusedException.ChecksumMismatch;
 import io.bookingservice.migrations.engine.MigrationRefusedException.FailedMigrationRecorded;
@@ -21,8 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,7 +32,6 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,20 +53,14 @@ import org.slf4j.LoggerFactory;
 public final class MigrationEngine {
 
     /** Our record of downgrades; Flyway's history row of an undone migration is removed. */
-    public static final String DOWNGRADE_LOG = "migration_downgrade_log";
+    public static final String DOWNGRADE_LOG = DowngradeLog.TABLE;
     /** Flyway's default history table, which offline SQL writes too. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
-    static final String ALEMBIC_TABLE = "alembic_version";
 
     /** The two Alembic revisions of the Python service and the Flyway versions that reproduce them. */
-    public static final Map<String, String> ALEMBIC_REVISIONS = Map.of(
-            "be5c4de9546c", "1",
-            "00ba29ba9ef0", "2");
+    public static final Map<String, String> ALEMBIC_REVISIONS = AlembicAdoption.REVISIONS;
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationEngine.class);
-    private static final Pattern RELATIVE = Pattern.compile("^([+-])(\\d+)$");
-    private static final Pattern VERSION = Pattern.compile("^\\d+(?:[._]\\d+)*$");
-    private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?$");
 
     private final DataSource dataSource;
     private final MigrationSettings settings;
@@ -91,29 +81,6 @@ public final class MigrationEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.serverDatabases = serverDatabases;
         this.progress = Objects.requireNonNull(progress, "progress");
-    }
-
-    /**
-     * An engine for {@code jdbc:postgresql://host:port/database[?options]}; the drift check's
-     * scratch database is created on the same server with the same credentials.
-     */
-    public static MigrationEngine connect(String jdbcUrl, String user, String password, MigrationSettings settings) {
-        Matcher matcher = JDBC_URL.matcher(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("expected jdbc:postgresql://host:port/database, got " + redact(jdbcUrl));
-        }
-        ServerDatabases sameServer = name -> dataSource(
-                matcher.group(1) + name + (matcher.group(3) == null ? "" : matcher.group(3)), user, password);
-        return new MigrationEngine(dataSource(jdbcUrl, user, password), settings, sameServer, line -> { });
-    }
-
-    /** This engine, reporting progress lines to {@code listener}. */
-    public MigrationEngine withProgress(Consumer<String> listener) {
-        return new MigrationEngine(dataSource, settings, serverDatabases, listener);
-    }
-
-    public MigrationSettings settings() {
-        return settings;
     }
 
     /**
@@ -189,7 +156,7 @@ public final class MigrationEngine {
         // probes and /ping/ ask this every few seconds. Same answer: the highest version of a
         // successful row (baseline included); downgrades delete their rows.
         try (Connection connection = dataSource.getConnection()) {
-            if (!tableExists(connection, HISTORY_TABLE)) {
+            if (!SqlIdentifiers.tableExists(connection, settings.schema(), HISTORY_TABLE)) {
                 return Optional.empty();
             }
             return strings(connection, "SELECT version FROM " + qualified(HISTORY_TABLE)
@@ -228,16 +195,6 @@ public final class MigrationEngine {
         return List.copyOf(sorted);
     }
 
-    /** Offline SQL, see {@link MigrationScripts#upgradeSql(String, String)}. Nothing is executed. */
-    public String upgradeSql(String from, String to) {
-        return new MigrationScripts(settings).upgradeSql(from, to);
-    }
-
-    /** Offline SQL, see {@link MigrationScripts#downgradeSql(String, String)}. Nothing is executed. */
-    public String downgradeSql(String from, String to) {
-        return new MigrationScripts(settings).downgradeSql(from, to);
-    }
-
     /** Drift detection, see {@link DriftCheck}. */
     public DriftReport check() {
         return new DriftCheck(dataSource, settings, serverDatabases, progress).run(this);
@@ -251,15 +208,7 @@ public final class MigrationEngine {
      * {@code current} and {@code check} say what they found instead of "base".
      */
     public List<String> unadoptedAlembicRevisions() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (tableExists(connection, HISTORY_TABLE) || !tableExists(connection, ALEMBIC_TABLE)) {
-                return List.of();
-            }
-            List<String> revisions = strings(connection, "SELECT version_num FROM " + qualified(ALEMBIC_TABLE) + " ORDER BY 1");
-            return revisions.isEmpty() ? List.of("(empty)") : List.copyOf(revisions);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + ALEMBIC_TABLE + ": " + e.getMessage(), e);
-        }
+        return new AlembicAdoption(dataSource, settings.schema()).unadoptedRevisions();
     }
 
     /** The Flyway version an Alembic revision is adopted as, if it can be. */
@@ -269,57 +218,37 @@ public final class MigrationEngine {
 
     /** Baselines an Alembic database; returns its revision, or null when there was nothing to adopt. */
     private String adoptAlembicDatabase() {
-        List<String> revisions;
-        try (Connection connection = dataSource.getConnection()) {
-            if (tableExists(connection, HISTORY_TABLE) || !tableExists(connection, ALEMBIC_TABLE)) {
-                return null;
-            }
-            revisions = strings(connection, "SELECT version_num FROM " + qualified(ALEMBIC_TABLE) + " ORDER BY 1");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + ALEMBIC_TABLE + ": " + e.getMessage(), e);
-        }
-        if (revisions.size() != 1) {
-            throw new AdoptionRefused(revisions.isEmpty()
-                    ? ALEMBIC_TABLE + " is empty (Alembic at base) but the schema was not built by these "
-                            + "migrations: drop the leftover tables or bring the database to Alembic revision "
-                            + "00ba29ba9ef0 with the Python service, then upgrade again"
-                    : ALEMBIC_TABLE + " has " + revisions.size() + " rows " + revisions
-                            + " (several Alembic heads); only a single head can be adopted: merge the heads "
-                            + "with the Python service's alembic, then upgrade again");
-        }
-        String revision = revisions.get(0);
-        String version = ALEMBIC_REVISIONS.get(revision);
-        if (version == null) {
-            throw new AdoptionRefused("unknown Alembic revision '" + revision + "' in " + ALEMBIC_TABLE
-                    + "; adoptable revisions are " + ALEMBIC_REVISIONS.keySet().stream().sorted().toList()
-                    + ": bring the database to 00ba29ba9ef0 with the Python service's alembic, then upgrade again");
-        }
-        flyway().baselineVersion(version).baselineDescription("Alembic " + revision).load().baseline();
-        LOG.info("adopted the Alembic database at revision {}: baselined at version {}", revision, version);
-        progress.accept("adopted Alembic revision " + revision + " as baseline version " + version);
-        return revision;
+        return new AlembicAdoption(dataSource, settings.schema()).pending().map(adoption -> {
+            flyway().baselineVersion(adoption.version()).baselineDescription("Alembic " + adoption.revision())
+                    .load().baseline();
+            LOG.info("adopted the Alembic database at revision {}: baselined at version {}", adoption.revision(),
+                    adoption.version());
+            progress.accept("adopted Alembic revision " + adoption.revision() + " as baseline version "
+                    + adoption.version());
+            return adoption.revision();
+        }).orElse(null);
     }
 
     // ---- targets and refusals ----
 
     private static MigrationVersion upgradeTarget(String target, MigrationInfoService info) {
-        if (target.equals("head")) {
+        String expected = "head, +N or a version such as 3";
+        MigrationTarget parsed = MigrationTarget.parse(target, expected);
+        if (parsed instanceof MigrationTarget.Head) {
             return info.pending().length == 0 ? null : MigrationVersion.LATEST;
         }
-        Matcher relative = RELATIVE.matcher(target);
-        if (relative.matches()) {
-            int n = positive(relative, target);
-            if (relative.group(1).equals("-")) {
+        if (parsed instanceof MigrationTarget.Relative relative) {
+            if (!relative.up()) {
                 throw new InvalidTarget("upgrade target " + target + " goes down; use downgrade " + target);
             }
             MigrationInfo[] pending = info.pending();
-            if (n > pending.length) {
+            if (relative.steps() > pending.length) {
                 throw new InvalidTarget("cannot upgrade " + target + ": only " + pending.length
                         + " migration(s) pending" + versions(Arrays.asList(pending)) + "; use head");
             }
-            return pending[n - 1].getVersion();
+            return pending[relative.steps() - 1].getVersion();
         }
-        MigrationVersion version = parseVersion(target, "head, +N or a version such as 3");
+        MigrationVersion version = MigrationTarget.version(target, expected).version();
         boolean known = Arrays.stream(info.all())
                 .anyMatch(m -> version.equals(m.getVersion()) && m.getState().isResolved());
         if (!known) {
@@ -337,22 +266,22 @@ public final class MigrationEngine {
         if (applied.isEmpty()) {
             throw new InvalidTarget("nothing to downgrade: no migration is applied");
         }
-        if (target.equals("base")) {
+        String expected = "-N, base or a version such as 3";
+        MigrationTarget parsed = MigrationTarget.parse(target, expected);
+        if (parsed instanceof MigrationTarget.Base) {
             return applied.size();
         }
-        Matcher relative = RELATIVE.matcher(target);
-        if (relative.matches()) {
-            int n = positive(relative, target);
-            if (relative.group(1).equals("+")) {
+        if (parsed instanceof MigrationTarget.Relative relative) {
+            if (relative.up()) {
                 throw new InvalidTarget("downgrade target " + target + " goes up; use upgrade " + target);
             }
-            if (n > applied.size()) {
+            if (relative.steps() > applied.size()) {
                 throw new InvalidTarget("cannot downgrade " + target + ": only " + applied.size()
                         + " migration(s) applied" + versions(applied) + "; use base");
             }
-            return n;
+            return relative.steps();
         }
-        MigrationVersion version = parseVersion(target, "-N, base or a version such as 3");
+        MigrationVersion version = MigrationTarget.version(target, expected).version();
         for (int i = 0; i < applied.size(); i++) {
             if (applied.get(i).getVersion().equals(version)) {
                 int count = applied.size() - 1 - i;
@@ -419,26 +348,6 @@ public final class MigrationEngine {
         }
     }
 
-    private static int positive(Matcher relative, String target) {
-        int n;
-        try {
-            n = Integer.parseInt(relative.group(2));
-        } catch (NumberFormatException e) {
-            throw new InvalidTarget("target " + target + " is too large");
-        }
-        if (n < 1) {
-            throw new InvalidTarget("target " + target + " must move by at least one migration");
-        }
-        return n;
-    }
-
-    private static MigrationVersion parseVersion(String target, String expected) {
-        if (!VERSION.matcher(target).matches()) {
-            throw new InvalidTarget("invalid target '" + target + "': expected " + expected);
-        }
-        return MigrationVersion.fromVersion(target);
-    }
-
     // ---- downgrade execution ----
 
     /** Undo script, history row removal and log entry: all or nothing. */
@@ -447,7 +356,7 @@ public final class MigrationEngine {
             connection.setAutoCommit(false);
             try {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute(createDowngradeLogSql(settings.schema()));
+                    statement.execute(DowngradeLog.createSql(settings.schema()));
                 }
                 try (PreparedStatement searchPath = connection.prepareStatement(
                         "SELECT set_config('search_path', quote_ident(?), true)")) {
@@ -467,14 +376,8 @@ public final class MigrationEngine {
                                 + " changed during the downgrade; run the command again");
                     }
                 }
-                try (PreparedStatement log = connection.prepareStatement("INSERT INTO " + qualified(DOWNGRADE_LOG)
-                        + " (version, description, script, checksum) VALUES (?, ?, ?, ?)")) {
-                    log.setString(1, migration.getVersion().getVersion());
-                    log.setString(2, migration.getDescription());
-                    log.setString(3, undo.fileName());
-                    log.setInt(4, undo.checksum());
-                    log.executeUpdate();
-                }
+                DowngradeLog.record(connection, settings.schema(), migration.getVersion().getVersion(),
+                        migration.getDescription(), undo);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -487,40 +390,15 @@ public final class MigrationEngine {
         }
     }
 
-    /**
-     * The downgrade log. {@code script}/{@code checksum} name the undo script that ran (same
-     * checksum algorithm as Flyway's), so the log says exactly what was executed.
-     */
-    static String createDowngradeLogSql(String schema) {
-        return "CREATE TABLE IF NOT EXISTS " + quote(schema) + "." + quote(DOWNGRADE_LOG) + " (\n"
-                + "    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
-                + "    version       varchar(50)   NOT NULL,\n"
-                + "    description   varchar(200)  NOT NULL,\n"
-                + "    script        varchar(1000) NOT NULL,\n"
-                + "    checksum      integer,\n"
-                + "    downgraded_at timestamptz   NOT NULL DEFAULT now(),\n"
-                + "    downgraded_by varchar(100)  NOT NULL DEFAULT current_user\n"
-                + ")";
-    }
-
     private List<HistoryEntry> downgrades() {
-        List<HistoryEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            if (!tableExists(connection, DOWNGRADE_LOG)) {
-                return entries;
+            if (!SqlIdentifiers.tableExists(connection, settings.schema(), DOWNGRADE_LOG)) {
+                return List.of();
             }
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT version, description, script, downgraded_at FROM "
-                            + qualified(DOWNGRADE_LOG) + " ORDER BY id")) {
-                while (rows.next()) {
-                    entries.add(new HistoryEntry(rows.getString(1), rows.getString(2), "UNDO", rows.getString(3),
-                            rows.getTimestamp(4).toInstant(), State.DOWNGRADED));
-                }
-            }
+            return DowngradeLog.read(connection, settings.schema());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + DOWNGRADE_LOG + ": " + e.getMessage(), e);
         }
-        return entries;
     }
 
     // ---- Flyway and JDBC plumbing ----
@@ -566,18 +444,6 @@ public final class MigrationEngine {
         return state.isApplied() ? State.APPLIED : State.PENDING;
     }
 
-    private boolean tableExists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT to_regclass(quote_ident(?) || '.' || quote_ident(?)) IS NOT NULL")) {
-            query.setString(1, settings.schema());
-            query.setString(2, table);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
-    }
-
     private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
@@ -589,11 +455,7 @@ public final class MigrationEngine {
     }
 
     private String qualified(String table) {
-        return quote(settings.schema()) + "." + quote(table);
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return SqlIdentifiers.qualified(settings.schema(), table);
     }
 
     private static String version(MigrationInfo info) {
@@ -608,22 +470,6 @@ public final class MigrationEngine {
         return migrations.isEmpty() ? "" : migrations.stream()
                 .map(m -> "V" + m.getVersion())
                 .collect(Collectors.joining(", ", " (", ")"));
-    }
-
-    static PGSimpleDataSource dataSource(String url, String user, String password) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
-        if (user != null) {
-            dataSource.setUser(user);
-        }
-        if (password != null) {
-            dataSource.setPassword(password);
-        }
-        return dataSource;
-    }
-
-    private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     /** Reports each migration as Flyway starts it, for progress lines in long runs. */

@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -28,8 +26,6 @@ import org.flywaydb.core.api.MigrationVersion;
  * {@code downgrade --sql}) and new V/U script pairs from templates.
  */
 public final class MigrationScripts {
-
-    private static final Pattern RELATIVE = Pattern.compile("^([+-])(\\d+)$");
 
     private final MigrationSettings settings;
 
@@ -57,11 +53,11 @@ public final class MigrationScripts {
         List<MigrationScript> scripts = versioned();
         int fromIndex = from.equals("base") ? -1 : indexOf(scripts, from, "upgrade from");
         int toIndex;
-        Matcher relative = RELATIVE.matcher(to);
-        if (to.equals("head")) {
+        MigrationTarget target = MigrationTarget.parse(to, "head, +N or a version such as 3 to upgrade to");
+        if (target instanceof MigrationTarget.Head) {
             toIndex = scripts.size() - 1;
-        } else if (relative.matches() && relative.group(1).equals("+")) {
-            toIndex = fromIndex + Integer.parseInt(relative.group(2));
+        } else if (target instanceof MigrationTarget.Relative relative && relative.up()) {
+            toIndex = fromIndex + relative.steps();
             if (toIndex >= scripts.size()) {
                 throw new InvalidTarget("cannot upgrade " + to + " from " + from + ": only "
                         + (scripts.size() - 1 - fromIndex) + " migration(s) above it");
@@ -127,11 +123,11 @@ public final class MigrationScripts {
         List<MigrationScript> scripts = versioned();
         int fromIndex = from.equals("head") ? scripts.size() - 1 : indexOf(scripts, from, "downgrade from");
         int toIndex;
-        Matcher relative = RELATIVE.matcher(to);
-        if (to.equals("base")) {
+        MigrationTarget target = MigrationTarget.parse(to, "-N, base or a version such as 3 to downgrade to");
+        if (target instanceof MigrationTarget.Base) {
             toIndex = -1;
-        } else if (relative.matches() && relative.group(1).equals("-")) {
-            toIndex = fromIndex - Integer.parseInt(relative.group(2));
+        } else if (target instanceof MigrationTarget.Relative relative && !relative.up()) {
+            toIndex = fromIndex - relative.steps();
             if (toIndex < -1) {
                 throw new InvalidTarget("cannot downgrade " + to + " from " + from + ": only "
                         + (fromIndex + 1) + " migration(s) at or below it; use base");
@@ -146,11 +142,11 @@ public final class MigrationScripts {
         List<MigrationScript> toUndo = new ArrayList<>(scripts.subList(toIndex + 1, fromIndex + 1));
         Collections.reverse(toUndo);
         String history = table(MigrationEngine.HISTORY_TABLE);
-        String log = table(MigrationEngine.DOWNGRADE_LOG);
+        String log = table(DowngradeLog.TABLE);
         StringBuilder sql = new StringBuilder();
         sql.append("-- booking migrate downgrade --sql: ").append(scripts.get(fromIndex).version()).append(" -> ")
                 .append(toIndex < 0 ? "base" : scripts.get(toIndex).version()).append('\n')
-                .append(MigrationEngine.createDowngradeLogSql(settings.schema())).append(";\n");
+                .append(DowngradeLog.createSql(settings.schema())).append(";\n");
         for (MigrationScript script : toUndo) {
             MigrationScript undo = undoScripts.get(script.flywayVersion().getVersion());
             String expected = "U" + script.fileName().substring(1);
@@ -283,10 +279,7 @@ public final class MigrationScripts {
     }
 
     private static int indexOf(List<MigrationScript> scripts, String version, String what) {
-        if (!version.matches("\\d+(?:[._]\\d+)*")) {
-            throw new InvalidTarget("invalid version '" + version + "' to " + what);
-        }
-        MigrationVersion wanted = MigrationVersion.fromVersion(version);
+        MigrationVersion wanted = MigrationTarget.version(version, "a version such as 3 to " + what).version();
         for (int i = 0; i < scripts.size(); i++) {
             if (scripts.get(i).flywayVersion().equals(wanted)) {
                 return i;
@@ -296,11 +289,11 @@ public final class MigrationScripts {
     }
 
     private String searchPath() {
-        return "SET LOCAL search_path TO " + MigrationEngine.quote(settings.schema()) + ";\n";
+        return "SET LOCAL search_path TO " + SqlIdentifiers.quote(settings.schema()) + ";\n";
     }
 
     private String table(String name) {
-        return MigrationEngine.quote(settings.schema()) + "." + MigrationEngine.quote(name);
+        return SqlIdentifiers.qualified(settings.schema(), name);
     }
 
     private static String terminated(String script) {
@@ -309,6 +302,6 @@ public final class MigrationScripts {
     }
 
     private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return SqlIdentifiers.literal(value);
     }
 }

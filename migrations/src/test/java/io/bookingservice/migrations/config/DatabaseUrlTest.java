@@ -8,6 +8,30 @@ import org.junit.jupiter.api.Test;
 class DatabaseUrlTest {
 
     @Test
+    void describesTheDatabaseServerAndUserButNeverThePasswordOrOptions() {
+        assertThat(DatabaseUrl.parse("postgresql://app:s3cret@db.example.com/app%20db?sslmode=require").describe())
+                .isEqualTo("database \"app db\" on db.example.com:5432 as app");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@[::1]:5433/db").describe())
+                .isEqualTo("database \"db\" on [::1]:5433 as u");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h:6543/?password=x").describe())
+                .isEqualTo("database \"(the user's default)\" on h:6543");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h1:5432,h2:5432/db?user=u&password=x").describe())
+                .isEqualTo("database \"?\" on (see DATABASE_URL) as u");
+    }
+
+    @Test
+    void aSiblingDatabaseKeepsServerCredentialsAndOptions() {
+        DatabaseUrl sibling = DatabaseUrl.parse("postgresql://app:s3cret@db:5433/live?sslmode=require")
+                .onDatabase("drift scratch");
+
+        assertThat(sibling.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5433/drift%20scratch?sslmode=require");
+        assertThat(sibling.username()).isEqualTo("app");
+        assertThat(sibling.password()).isEqualTo("s3cret");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://h1,h2/db").onDatabase("x"))
+                .isInstanceOf(InvalidDatabaseUrlException.class).hasMessageContaining("one server");
+    }
+
+    @Test
     void pythonServiceUrlHasItsPasswordUrlDecoded() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql+psycopg://booking:p%40ss%2Fw0rd@db.example.com:5432/booking");
 

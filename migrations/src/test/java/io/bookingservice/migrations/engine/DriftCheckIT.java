@@ -6,7 +6,9 @@ import static io.bookingservice.migrations.engine.MigrationEngineIT.queryStrings
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bookingservice.migrations.testing.LegacyFixture;
+import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.testing.TestDatabase;
+import io.bookingservice.migrations.testing.TestEngines;
 import io.bookingservice.migrations.testing.TestPostgres;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -112,7 +114,7 @@ class DriftCheckIT {
         execute(db, "CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD 'reader'");
         execute(db, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
 
-        DriftReport report = MigrationEngine.connect(db.jdbcUrl(), role, "reader", MigrationSettings.defaults())
+        DriftReport report = TestEngines.connect(new DatabaseUrl(db.jdbcUrl(), role, "reader"), MigrationSettings.defaults())
                 .check();
 
         assertThat(report.scratch()).startsWith("embedded PostgreSQL");

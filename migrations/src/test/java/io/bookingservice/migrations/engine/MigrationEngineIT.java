@@ -12,7 +12,9 @@ import io.bookingservice.migrations.engine.MigrationRefusedException.FailedMigra
 import io.bookingservice.migrations.engine.MigrationRefusedException.InvalidTarget;
 import io.bookingservice.migrations.engine.MigrationRefusedException.MissingUndoScript;
 import io.bookingservice.migrations.testing.LegacyFixture;
+import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.testing.TestDatabase;
+import io.bookingservice.migrations.testing.TestEngines;
 import io.bookingservice.migrations.testing.TestFlyway;
 import io.bookingservice.migrations.testing.TestPostgres;
 import java.io.IOException;
@@ -79,7 +81,9 @@ class MigrationEngineIT {
     @Test
     void progressLinesNameEachMigrationAsItStarts() {
         List<String> lines = new ArrayList<>();
-        engine(TestPostgres.createDatabase()).withProgress(lines::add).upgrade("+2");
+        TestDatabase db = TestPostgres.createDatabase();
+        TestEngines.connect(new DatabaseUrl(db.jdbcUrl(), db.user(), db.password()), MigrationSettings.defaults(), lines::add)
+                .upgrade("+2");
 
         assertThat(lines).containsExactly("applying V1 booking requests", "applying V2 users");
     }
@@ -327,12 +331,12 @@ class MigrationEngineIT {
     // ---- support ----
 
     static MigrationEngine engine(TestDatabase db) {
-        return MigrationEngine.connect(db.jdbcUrl(), db.user(), db.password(), MigrationSettings.defaults());
+        return TestEngines.connect(db, MigrationSettings.defaults());
     }
 
     /** An engine over a folder with {@code migration/} and {@code undo/} subfolders. */
     static MigrationEngine engine(TestDatabase db, Path location) {
-        return MigrationEngine.connect(db.jdbcUrl(), db.user(), db.password(), MigrationSettings.defaults()
+        return TestEngines.connect(db, MigrationSettings.defaults()
                 .withLocations(List.of("filesystem:" + location.resolve("migration")),
                         "filesystem:" + location.resolve("undo")));
     }

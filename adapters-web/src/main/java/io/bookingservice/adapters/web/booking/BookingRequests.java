@@ -2,15 +2,20 @@ package io.bookingservice.adapters.web.booking;
 
 import static io.bookingservice.adapters.web.json.JsonInput.loc;
 
+import io.bookingservice.adapters.web.error.FieldError;
+import io.bookingservice.adapters.web.error.RequestValidationException;
 import io.bookingservice.adapters.web.json.JsonInput;
+import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.port.in.RescheduleBookingCommand;
 import io.bookingservice.application.port.in.SubmitBookingCommand;
 import io.bookingservice.domain.booking.BookingDetails.AddressInput;
+import io.bookingservice.domain.booking.BookingId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Reads booking request bodies into commands, reporting type errors as pydantic did. */
+/** Reads booking request bodies and path ids into commands and ids, reporting type errors as pydantic did. */
 final class BookingRequests {
 
     private static final List<Object> BODY = loc("body");
@@ -52,6 +57,31 @@ final class BookingRequests {
         Long id = in.longInteger(JsonInput.requireObject(body), BODY, "id", true);
         in.throwIfInvalid();
         return id;
+    }
+
+    /** The legacy routes' body id; FastAPI had no bound on it, so 0 or less is simply not found. */
+    static BookingId bodyId(JsonNode body) {
+        long id = decisionId(body);
+        if (id <= 0) {
+            throw NotFoundException.booking(id);
+        }
+        return new BookingId(id);
+    }
+
+    /** The path id, constrained {@code gt=0} as the Python route declared it. */
+    static BookingId pathId(String raw) {
+        long id;
+        try {
+            id = Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new RequestValidationException(FieldError.of("int_parsing", List.of("path", "id"),
+                    "Input should be a valid integer, unable to parse string as an integer", raw));
+        }
+        if (id <= 0) {
+            throw new RequestValidationException(new FieldError("greater_than", List.of("path", "id"),
+                    "Input should be greater than 0", raw, Map.of("gt", 0)));
+        }
+        return new BookingId(id);
     }
 
     private static AddressInput address(JsonInput in, JsonNode address) {

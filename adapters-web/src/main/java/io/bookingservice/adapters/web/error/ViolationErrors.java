@@ -45,12 +45,17 @@ public final class ViolationErrors {
         return errors;
     }
 
+    /** The violations of one query parameter, at FastAPI's {@code ["query", name]}, echoing the text sent. */
+    public static List<FieldError> ofQuery(List<Violation> violations, String parameter, String sent) {
+        return violations.stream().map(v -> entry(v, List.of("query", parameter), sent)).toList();
+    }
+
     /** The violations of one request header, at FastAPI's {@code ["header", name]}. */
     public static List<FieldError> ofHeader(List<Violation> violations, String header) {
         return violations.stream().map(v -> entry(v, List.of("header", header), null)).toList();
     }
 
-    private static FieldError entry(Violation v, List<Object> loc, JsonNode value) {
+    private static FieldError entry(Violation v, List<Object> loc, Object value) {
         String field = lastPart(v.field());
         Object limit = v.limit();
         return switch (v.rule()) {
@@ -107,12 +112,12 @@ public final class ViolationErrors {
         return limit + (Integer.valueOf(1).equals(limit) ? " character" : " characters");
     }
 
-    private static FieldError valueError(List<Object> loc, String message, JsonNode value) {
+    private static FieldError valueError(List<Object> loc, String message, Object value) {
         return new FieldError("value_error", loc, VALUE_ERROR + message, value, Map.of("error", Map.of()));
     }
 
     /** pydantic passed the e-mail validator's message through unchanged, with its reason as context. */
-    private static FieldError email(List<Object> loc, String reason, JsonNode value) {
+    private static FieldError email(List<Object> loc, String reason, Object value) {
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("reason", reason);
         return new FieldError("value_error", loc, EMAIL_PREFIX + reason, value, ctx);

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Thrown by {@link BoundedHashing} when every permit is busy and the waiting line is full: the
- * request is refused at once instead of piling up. The web layer answers 503 (or 429) with
+ * request is refused at once instead of piling up. The web layer answers 503 with
  * {@code Retry-After: }{@link #retryAfterSeconds()}.
  */
 public final class HashingSaturatedException extends RuntimeException {

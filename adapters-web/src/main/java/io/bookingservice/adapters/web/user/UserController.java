@@ -9,7 +9,8 @@ import io.bookingservice.adapters.web.json.JsonInput;
 import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.application.port.in.CreateUserCommand;
-import io.bookingservice.application.port.in.ManageUsersUseCase;
+import io.bookingservice.application.port.in.AdministerUsersUseCase;
+import io.bookingservice.application.port.in.ChangeOwnPasswordUseCase;
 import io.bookingservice.application.port.in.UpdateUserCommand;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.user.User;
@@ -38,12 +39,15 @@ class UserController {
 
     private static final List<Object> BODY = loc("body");
 
-    private final ManageUsersUseCase users;
+    private final AdministerUsersUseCase users;
+    private final ChangeOwnPasswordUseCase passwords;
     private final LoginThrottle throttle;
     private final ClientAddressResolver clients;
 
-    UserController(ManageUsersUseCase users, LoginThrottle throttle, ObjectProvider<ClientAddressResolver> clients) {
+    UserController(AdministerUsersUseCase users, ChangeOwnPasswordUseCase passwords, LoginThrottle throttle,
+                   ObjectProvider<ClientAddressResolver> clients) {
         this.users = users;
+        this.passwords = passwords;
         this.throttle = throttle;
         this.clients = clients.getIfAvailable(ClientAddressResolver::trustingNoProxies);
     }
@@ -75,7 +79,7 @@ class UserController {
                 throw new TooManyAttemptsException(change.decision().retryAfterSeconds(),
                         "Too many password change attempts; try again later");
             }
-            validated(body, () -> users.changeOwnPassword(user, current, next));
+            validated(body, () -> passwords.changeOwnPassword(user, current, next));
         }
         return ResponseEntity.noContent().build();
     }

@@ -1,6 +1,9 @@
 package io.bookingservice.bootstrap.cli.migrate;
 
 import io.bookingservice.bootstrap.config.InvalidSettingsException;
+import io.bookingservice.bootstrap.secrets.DatabaseCredentials;
+import io.bookingservice.bootstrap.secrets.DatabasePool;
+import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.engine.DriftReport;
 import io.bookingservice.migrations.engine.HistoryEntry;
 import io.bookingservice.migrations.engine.MigrationEngine;
@@ -261,9 +264,11 @@ public final class MigrateCommand {
         err().println("migrate: " + target.description());
         err().flush();
         PrintWriter out = out();
-        return MigrationEngine.connect(target.url().jdbcUrl(), target.url().username(), target.url().password(),
-                        resolver.settings(options))
-                .withProgress(line -> {
+        // The connections serve's own migrations use (no socket timeout: lock waits may be long),
+        // and the drift check's scratch database on the same server with the same credentials.
+        DatabaseUrl url = target.url();
+        return new MigrationEngine(DatabasePool.forMigrations(DatabaseCredentials.fixed(url)), resolver.settings(options),
+                name -> DatabasePool.forMigrations(DatabaseCredentials.fixed(url.onDatabase(name))), line -> {
                     out.println(line);
                     out.flush();
                 });

@@ -8,6 +8,7 @@ import io.bookingservice.bootstrap.database.DatabaseLocation;
 import io.bookingservice.bootstrap.database.EmbeddedDatabase;
 import io.bookingservice.bootstrap.secrets.DatabaseCredentials;
 import io.bookingservice.bootstrap.secrets.SecretSource;
+import io.bookingservice.bootstrap.wiring.ServiceContext;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
 import io.bookingservice.migrations.engine.MigrationSettings;
@@ -21,7 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.Optional;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * {@code booking migrate}'s database: exactly the one {@code serve} reaches with the same
@@ -42,9 +44,10 @@ public final class ServiceConnectionResolver implements ConnectionResolver {
     private static final List<String> RETIRED_KEYS = List.of("url", "user", "password");
 
     private final Map<String, String> environment;
-    private final Function<Settings, SecretSource> secrets;
+    private final Optional<SecretSource> secrets;
 
-    public ServiceConnectionResolver(Map<String, String> environment, Function<Settings, SecretSource> secrets) {
+    /** @param secrets a secret source to use instead of Secrets Manager (tests); empty: Secrets Manager */
+    public ServiceConnectionResolver(Map<String, String> environment, Optional<SecretSource> secrets) {
         this.environment = Map.copyOf(environment);
         this.secrets = secrets;
     }
@@ -97,7 +100,11 @@ public final class ServiceConnectionResolver implements ConnectionResolver {
             url = configured.url();
             origin = urlOrigin(options, settings, file);
         } else if (location instanceof DatabaseLocation.Secret secret) {
-            url = DatabaseCredentials.fromSecret(secrets.apply(settings), secret.name()).current();
+            // The service's own secrets configuration, and nothing else: no database is opened here.
+            try (AnnotationConfigApplicationContext context = ServiceContext.operator(settings, secrets,
+                    ServiceContext.Needs.SECRETS)) {
+                url = DatabaseCredentials.fromSecret(context.getBean(SecretSource.class), secret.name()).current();
+            }
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(((DatabaseLocation.Embedded) location).dataDirectory());
             url = embedded.url();
@@ -105,7 +112,7 @@ public final class ServiceConnectionResolver implements ConnectionResolver {
         }
         url = new DatabaseUrl(url.jdbcUrl(), options.user() != null ? options.user() : url.username(),
                 options.password() != null ? options.password() : url.password());
-        return new JdbcTarget(url, DatabaseLocation.describe(url) + " (from " + origin + ")", release);
+        return new JdbcTarget(url, url.describe() + " (from " + origin + ")", release);
     }
 
     private static void refusePassword(String url) {

@@ -137,6 +137,9 @@ class MigrateCommandIT {
         assertThat(downgrade.exitCode()).isZero();
         assertThat(downgrade.out()).startsWith("-- booking migrate downgrade --sql: 7 -> 6\n")
                 .contains("DROP TABLE throttle_buckets;").doesNotContain("U6__");
+
+        // Local mode: a connection would have started the embedded PostgreSQL in the data directory.
+        assertThat(temp.resolve("booking-data")).doesNotExist();
     }
 
     @Test
@@ -155,6 +158,7 @@ class MigrateCommandIT {
         Run missing = migrate(Map.of(), "new", "x", "--dir", temp.resolve("nowhere").toString());
         assertThat(missing.exitCode()).isEqualTo(MigrateCommand.REFUSED);
         assertThat(missing.err()).contains("does not exist");
+        assertThat(temp.resolve("booking-data")).doesNotExist();
     }
 
     @Test
@@ -308,11 +312,13 @@ class MigrateCommandIT {
         return run(new MigrateCommand(new ServiceConnectionResolver(withDataDirectory, noSecrets()), Path.of("")), args);
     }
 
-    private static java.util.function.Function<io.bookingservice.bootstrap.config.Settings,
-            io.bookingservice.bootstrap.secrets.SecretSource> noSecrets() {
-        return settings -> {
-            throw new AssertionError("no test here reads Secrets Manager");
-        };
+    /** A secret source that fails the test when asked anything: no test here reads Secrets Manager. */
+    private static java.util.Optional<io.bookingservice.bootstrap.secrets.SecretSource> noSecrets() {
+        return java.util.Optional.of((io.bookingservice.bootstrap.secrets.SecretSource) java.lang.reflect.Proxy.newProxyInstance(
+                MigrateCommandIT.class.getClassLoader(), new Class<?>[] {io.bookingservice.bootstrap.secrets.SecretSource.class},
+                (proxy, method, arguments) -> {
+                    throw new AssertionError("no test here reads Secrets Manager (" + method.getName() + ")");
+                }));
     }
 
     private static Run run(MigrateCommand command, String... args) {

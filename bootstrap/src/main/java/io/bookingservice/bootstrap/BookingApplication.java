@@ -18,6 +18,7 @@ import io.bookingservice.bootstrap.secrets.AwsSecretSource;
 import io.bookingservice.bootstrap.secrets.SecretSource;
 import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.periodic.IdempotencyPurge;
+import io.bookingservice.bootstrap.server.JettyRequestFailures;
 import io.bookingservice.bootstrap.server.LogFormatting;
 import io.bookingservice.bootstrap.server.RunningService;
 import java.time.Clock;
@@ -56,9 +57,12 @@ public final class BookingApplication {
         }
     }
 
-    /** The web adapter: its API and security configurations, and its filters in the order it asks for. */
+    /**
+     * The web adapter: its API and security configurations, and its filters in the order it asks
+     * for; plus the answers to what Jetty itself refuses inside a request ({@link JettyRequestFailures}).
+     */
     public static final RunningService.WebLayer WEB_LAYER = new RunningService.WebLayer(
-            List.of(WebApiConfiguration.class, WebSecurityConfiguration.class),
+            List.of(WebApiConfiguration.class, WebSecurityConfiguration.class, JettyRequestFailures.class),
             List.of(WebApiConfiguration.REQUEST_FILTER, "springSecurityFilterChain"));
 
     private static int serve(Settings settings) throws Exception {

@@ -4,6 +4,7 @@ import io.bookingservice.adapters.web.WebApiConfiguration;
 import io.bookingservice.adapters.web.WebSecurityConfiguration;
 import io.bookingservice.bootstrap.cli.BookingCommand;
 import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.server.JettyRequestFailures;
 import io.bookingservice.bootstrap.server.LogFormatting;
 import io.bookingservice.bootstrap.server.RunningService;
 import java.util.List;
@@ -40,9 +41,12 @@ public final class BookingApplication {
         }
     }
 
-    /** The web adapter: its API and security configurations, and its filters in the order it asks for. */
+    /**
+     * The web adapter: its API and security configurations, and its filters in the order it asks
+     * for; plus the answers to what Jetty itself refuses inside a request ({@link JettyRequestFailures}).
+     */
     public static final RunningService.WebLayer WEB_LAYER = new RunningService.WebLayer(
-            List.of(WebApiConfiguration.class, WebSecurityConfiguration.class),
+            List.of(WebApiConfiguration.class, WebSecurityConfiguration.class, JettyRequestFailures.class),
             List.of(WebApiConfiguration.REQUEST_FILTER, "springSecurityFilterChain"));
 
     private static int serve(Settings settings) throws Exception {

@@ -5,7 +5,6 @@ import io.bookingservice.adapters.web.docs.DocsUi;
 import io.bookingservice.adapters.web.error.ProblemWriter;
 import io.bookingservice.adapters.web.filter.BodySizeLimitFilter;
 import io.bookingservice.adapters.web.filter.RequestIdFilter;
-import io.bookingservice.adapters.web.filter.TrailingSlashFilter;
 import io.bookingservice.adapters.web.filter.UncaughtFailureFilter;
 import io.bookingservice.adapters.web.metrics.ApiMetrics;
 import io.bookingservice.adapters.web.metrics.RequestMetricsFilter;
@@ -21,6 +20,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.filter.CompositeFilter;
+import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -123,9 +123,23 @@ public class WebApiConfiguration implements WebMvcConfigurer {
         // Failures escaping the security chain are answered inside the metrics filter, so
         // they are counted with the status the client saw.
         filter.setFilters(List.of(new RequestIdFilter(), new RequestMetricsFilter(metrics),
-                new UncaughtFailureFilter(problems), new TrailingSlashFilter(),
+                new UncaughtFailureFilter(problems), trailingSlashFilter(),
                 new BodySizeLimitFilter(settings.maxBodyBytes(), problems)));
         return filter;
+    }
+
+    /**
+     * Spring's {@link UrlHandlerFilter} strips one trailing slash from the path ({@code /booking/} →
+     * {@code /booking}, never {@code /}), so that routes and security matchers only ever see the
+     * slash-less form: {@code /users/} cannot slip past a rule for {@code /users}. It must run
+     * before the Spring Security filter chain. Both forms are served directly (the Python service
+     * answered the slash-less one with a 307). The web console's files ({@code /assets/…}) are left
+     * alone: they have exact names, and a relative reference resolved against
+     * {@code /assets/app.js/} must not load the same file. Hence the pattern: any path whose first
+     * segment is not {@code assets}.
+     */
+    static UrlHandlerFilter trailingSlashFilter() {
+        return UrlHandlerFilter.trailingSlashHandler("/{first:(?!assets$).*}/**").wrapRequest().build();
     }
 
     /** The docs UI only when {@link WebSettings#docsUrl()} is set (off by default, as before). */

@@ -1,5 +1,6 @@
 package io.bookingservice.bootstrap.server;
 
+import io.bookingservice.adapters.web.WebSettings;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -80,6 +81,11 @@ public final class HttpServer {
 
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
+        // Jetty reads form bodies itself (request.getParameter), past the web adapter's body-limit
+        // filter, which can refuse a chunked body only while something reads it through the filter.
+        // Jetty's own form limit is therefore the same; JettyRequestFailures answers its refusal.
+        root.getBeanProvider(WebSettings.class)
+                .ifAvailable(settings -> context.setMaxFormContentSize(Math.toIntExact(settings.maxBodyBytes())));
         EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", dispatches);
         for (String filterBean : filterBeans) {

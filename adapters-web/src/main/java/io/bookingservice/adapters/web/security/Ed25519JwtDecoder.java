@@ -1,15 +1,22 @@
 package io.bookingservice.adapters.web.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.bookingservice.adapters.web.security.JwtRejectedException.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +24,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
 /**
- * Spring Security {@link JwtDecoder} for EdDSA (Ed25519) tokens, verified with BouncyCastle's
- * low-level Ed25519 (about ten times faster here than the JDK's {@code Signature("Ed25519")}).
+ * Spring Security {@link JwtDecoder} for EdDSA (Ed25519) tokens. Nimbus JOSE+JWT decodes the
+ * parts, parses the JSON (refusing duplicate top-level members) and the typed JWS header, and runs
+ * the verification through {@link BouncyCastleEd25519Verifier}, BouncyCastle's low-level Ed25519
+ * (about ten times faster here than the JDK's {@code Signature("Ed25519")}). What Nimbus does not
+ * check is checked here, before it sees the token: the length, canonical unpadded base64url, valid
+ * UTF-8, and duplicate members below the top level.
  *
  * <p>Checks, in this order, so that nothing but the header is parsed before the signature holds
  * and a forged token can never be told "expired":
@@ -66,11 +77,10 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
     public static final int MAX_TOKEN_LENGTH = 8192;
 
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "jwk", "x5u", "x5c", "crit");
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
     // Duplicate members are refused: another JSON parser reading the same token must not be able
-    // to see a different alg or exp than we did.
-    private static final JsonMapper JSON = JsonMapper.builder()
+    // to see a different alg or exp than we did. Nimbus refuses them at the top level; nested
+    // objects (rare: none of our tokens has one) are scanned with Jackson's streaming parser.
+    private static final JsonFactory DUPLICATE_SCAN = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -109,9 +119,19 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
             throw new JwtRejectedException(Reason.MALFORMED, "Token must have three parts");
         }
 
-        Map<String, Object> header = parseObject(base64url(token, 0, firstDot), "header");
+        Base64URL headerPart = canonicalBase64url(token, 0, firstDot);
+        Map<String, Object> header = parseObject(headerPart, "header");
         checkHeader(header);
-        byte[] signature = base64url(token, secondDot + 1, token.length());
+        JWSHeader jwsHeader;
+        try {
+            jwsHeader = JWSHeader.parse(header, headerPart);
+        } catch (ParseException e) {
+            // A member of the wrong type (a numeric kid, a typ that is not a string, ...).
+            throw new JwtRejectedException(Reason.MALFORMED, "Token header is not a valid JWS header", e);
+        }
+        Base64URL signature = canonicalBase64url(token, secondDot + 1, token.length());
+        // The signing input is the token's own text; the payload's spelling is checked once the
+        // signature holds, as all of its content.
         byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
 
         // One read: the whole token is checked against one set of keys, even mid-rotation.
@@ -122,17 +142,17 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
             if (!settings.acceptLegacyTokens()) {
                 throw new JwtRejectedException(Reason.LEGACY_TOKEN_REFUSED, "Token without key id refused");
             }
-            verifyWithAny(keys.legacyPublicKeys(), signingInput, signature);
+            verifyWithAny(jwsHeader, signingInput, signature, keys.legacyPublicKeys());
         } else {
             if (!(kid instanceof String kidText)) {
                 throw new JwtRejectedException(Reason.MALFORMED, "Token key id is not a string");
             }
             Ed25519PublicKeyParameters key = keys.publicKeyFor(kidText)
                     .orElseThrow(() -> new JwtRejectedException(Reason.UNKNOWN_KEY, "Token key id is unknown"));
-            verifyWithAny(List.of(key), signingInput, signature);
+            verifyWithAny(jwsHeader, signingInput, signature, List.of(key));
         }
 
-        Map<String, Object> claims = parseObject(base64url(token, firstDot + 1, secondDot), "payload");
+        Map<String, Object> claims = parseObject(canonicalBase64url(token, firstDot + 1, secondDot), "payload");
         Map<String, Object> converted = checkClaims(claims, legacy);
         return Jwt.withTokenValue(token)
                 .headers(h -> h.putAll(header))
@@ -155,12 +175,16 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
         }
     }
 
-    private static void verifyWithAny(List<Ed25519PublicKeyParameters> candidates, byte[] message, byte[] signature) {
-        if (signature.length == Ed25519.SIGNATURE_SIZE) {
-            for (Ed25519PublicKeyParameters key : candidates) {
-                if (key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0)) {
+    private static void verifyWithAny(JWSHeader header, byte[] signingInput, Base64URL signature,
+                                      List<Ed25519PublicKeyParameters> candidates) {
+        for (Ed25519PublicKeyParameters key : candidates) {
+            try {
+                if (new BouncyCastleEd25519Verifier(key).verify(header, signingInput, signature)) {
                     return;
                 }
+            } catch (JOSEException e) {
+                // Only an algorithm other than EdDSA gets here, and checkHeader refused those already.
+                throw new JwtRejectedException(Reason.UNSUPPORTED_ALGORITHM, "Token algorithm is not EdDSA", e);
             }
         }
         throw new JwtRejectedException(Reason.BAD_SIGNATURE, "Token signature is invalid");
@@ -262,45 +286,80 @@ public final class Ed25519JwtDecoder implements JwtDecoder {
         }
     }
 
-    private static Map<String, Object> parseObject(byte[] json, String part) {
+    /**
+     * A part's JSON object, parsed by Nimbus (which refuses duplicate top-level members), from
+     * strictly decoded UTF-8; nested objects are also scanned for duplicate members.
+     */
+    private static Map<String, Object> parseObject(Base64URL part, String name) {
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(part.decode())).toString();
+        } catch (CharacterCodingException e) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token " + name + " is not UTF-8", e);
+        }
         Map<String, Object> object;
         try {
-            object = JSON.readValue(json, JSON_OBJECT);
-        } catch (JacksonException e) {
-            // Jackson's message may quote the token's content; the cause keeps the detail for debugging.
-            throw new JwtRejectedException(Reason.MALFORMED, "Token " + part + " is not a JSON object", e);
+            object = JSONObjectUtils.parse(json, MAX_TOKEN_LENGTH);
+        } catch (ParseException e) {
+            // The parser's message may quote the token's content; the cause keeps the detail for debugging.
+            throw new JwtRejectedException(Reason.MALFORMED, "Token " + name + " is not a JSON object", e);
         }
-        if (object == null) {
-            throw new JwtRejectedException(Reason.MALFORMED, "Token " + part + " is not a JSON object");
+        if (object.values().stream().anyMatch(value -> value instanceof Map || value instanceof Collection)) {
+            refuseNestedDuplicates(json, name);
         }
         return object;
     }
 
+    private static void refuseNestedDuplicates(String json, String name) {
+        try (JsonParser parser = DUPLICATE_SCAN.createParser(ObjectReadContext.empty(), json)) {
+            while (parser.nextToken() != null) {
+                // reading every token is the check
+            }
+        } catch (JacksonException e) {
+            throw new JwtRejectedException(Reason.MALFORMED, "Token " + name + " is not a JSON object", e);
+        }
+    }
+
     /**
-     * Decodes {@code token[from, to)} as unpadded base64url, refusing any other alphabet and
-     * non-canonical encodings, so each token has exactly one spelling.
+     * {@code token[from, to)} if it is unpadded base64url in its one canonical spelling: only the
+     * URL-safe alphabet, no padding, a length that whole bytes can have, and zero in the unused
+     * low bits of the last character. (Nimbus's decoder skips characters it does not know, so
+     * one token would otherwise have many spellings.)
      */
-    private static byte[] base64url(String token, int from, int to) {
+    private static Base64URL canonicalBase64url(String token, int from, int to) {
         if (from == to) {
             throw new JwtRejectedException(Reason.MALFORMED, "Token part is empty");
         }
+        int last = 0;
         for (int i = from; i < to; i++) {
-            char c = token.charAt(i);
-            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!allowed) {
+            last = sextet(token.charAt(i));
+            if (last < 0) {
                 throw new JwtRejectedException(Reason.MALFORMED, "Token is not base64url");
             }
         }
-        String part = token.substring(from, to);
-        byte[] decoded;
-        try {
-            decoded = Base64.getUrlDecoder().decode(part);
-        } catch (IllegalArgumentException e) {
-            throw new JwtRejectedException(Reason.MALFORMED, "Token is not base64url", e);
-        }
-        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(part)) {
+        int unusedBits = switch ((to - from) % 4) {
+            case 0 -> 0;
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> throw new JwtRejectedException(Reason.MALFORMED, "Token is not base64url");
+        };
+        if ((last & ((1 << unusedBits) - 1)) != 0) {
             throw new JwtRejectedException(Reason.MALFORMED, "Token is not canonical base64url");
         }
-        return decoded;
+        return new Base64URL(token.substring(from, to));
+    }
+
+    /** The value of a base64url character, or -1. */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }

@@ -1,35 +1,36 @@
 package io.bookingservice.adapters.web.security;
 
-import java.nio.charset.StandardCharsets;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Date;
 import java.util.Objects;
 import java.util.UUID;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issues access tokens: {@code {"alg":"EdDSA","typ":"JWT","kid":...}} over the claims
- * {@code sub, role, iss, aud, iat, exp, jti} (and {@code sid} for a session's token), signed with BouncyCastle's low-level Ed25519.
+ * {@code sub, role, iss, aud, iat, exp, jti} (and {@code sid} for a session's token). Nimbus
+ * JOSE+JWT builds and serialises the JWT; {@link BouncyCastleEd25519Signer} signs it with
+ * BouncyCastle's low-level Ed25519, so the algorithm stays {@code EdDSA} (RFC 8037), as the
+ * Python service and every token already out there name it.
  *
  * <p>{@code iat} and {@code exp} are whole seconds from the injected {@link Clock}, so
  * {@code exp - iat} is exactly the configured lifetime. Thread-safe.
  */
 public final class Ed25519JwtSigner {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
     private final JwtKeyHolder keyHolder;
     private final JwtSettings settings;
     private final Clock clock;
-    // The encoded header of the keys last signed with; rebuilt when the holder's keys change. A
-    // race rebuilds it twice at worst: each value is complete and consistent on its own.
+    // The signer and header of the keys last signed with; rebuilt when the holder's keys change. A
+    // race rebuilds them twice at worst: each value is complete and consistent on its own.
     private volatile SigningKey signingKey;
 
     /** Signs with the current key of {@code keyHolder} at the time of each call (it changes after a rotation). */
@@ -45,15 +46,13 @@ public final class Ed25519JwtSigner {
         this(new JwtKeyHolder(keys), settings, clock);
     }
 
-    private record SigningKey(JwtKeys keys, Ed25519PrivateKeyParameters privateKey, String encodedHeader) {
+    private record SigningKey(JwtKeys keys, JWSSigner signer, JWSHeader header) {
         static SigningKey of(JwtKeys keys) {
-            Map<String, Object> header = new LinkedHashMap<>();
-            header.put("alg", "EdDSA");
-            header.put("typ", "JWT");
-            header.put("kid", keys.currentKid());
-            // BouncyCastle caches the derived public key inside the private key, so signing costs one
-            // scalar multiplication, not two.
-            return new SigningKey(keys, keys.signingKey(), BASE64URL.encodeToString(JSON.writeValueAsBytes(header)));
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                    .type(JOSEObjectType.JWT)
+                    .keyID(keys.currentKid())
+                    .build();
+            return new SigningKey(keys, new BouncyCastleEd25519Signer(keys.signingKey()), header);
         }
     }
 
@@ -113,22 +112,23 @@ public final class Ed25519JwtSigner {
         Instant expiresAt = issuedAt.plus(settings.tokenLifetime());
         String jti = UUID.randomUUID().toString();
 
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", subject);
-        claims.put("role", role);
-        claims.put("iss", settings.issuer());
-        claims.put("aud", settings.audience());
-        claims.put("iat", issuedAt.getEpochSecond());
-        claims.put("exp", expiresAt.getEpochSecond());
-        claims.put("jti", jti);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .claim("role", role)
+                .issuer(settings.issuer())
+                .audience(settings.audience())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(jti);
         if (sessionId != null) {
-            claims.put("sid", sessionId);
+            claims.claim("sid", sessionId);
         }
-
-        String signingInput = key.encodedHeader() + "." + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
-        byte[] message = signingInput.getBytes(StandardCharsets.US_ASCII);
-        byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
-        key.privateKey().sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
-        return new IssuedToken(signingInput + "." + BASE64URL.encodeToString(signature), jti, issuedAt, expiresAt);
+        SignedJWT jwt = new SignedJWT(key.header(), claims.build());
+        try {
+            jwt.sign(key.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing an EdDSA token failed", e);
+        }
+        return new IssuedToken(jwt.serialize(), jti, issuedAt, expiresAt);
     }
 }

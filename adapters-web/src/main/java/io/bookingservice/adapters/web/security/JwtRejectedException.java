@@ -7,14 +7,13 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 /**
  * A token that {@link Ed25519JwtDecoder} refused, with the {@link Reason}.
  *
- * <p>It extends Spring's {@link BadJwtException} so that {@code JwtAuthenticationProvider} turns
- * it into an {@code InvalidBearerTokenException} (a 401) with this exception as its cause; any
- * other {@code JwtException} would become a 500. The web layer finds the reason with
+ * <p>It is a Spring {@link BadJwtException}, a {@code JwtException}, as the {@code JwtDecoder}
+ * contract expects. The bearer filter ({@code auth.BearerTokenFilter}) finds the reason with
  * {@link #reasonOf(Throwable)} and answers {@code "Token has expired"} for {@link Reason#EXPIRED}
  * and {@code "Could not validate credentials"} for every other reason, as the Python service did.
  *
- * <p>Messages are fixed texts: they never quote the token, its claims or a key, because Spring
- * may copy them into the {@code WWW-Authenticate} header.
+ * <p>Messages are fixed texts: they never quote the token, its claims or a key, so that they are
+ * safe to log.
  */
 public final class JwtRejectedException extends BadJwtException {
 
@@ -73,8 +72,8 @@ public final class JwtRejectedException extends BadJwtException {
     }
 
     /**
-     * The reason carried by {@code failure} or by one of its causes (Spring wraps this exception in
-     * an {@code InvalidBearerTokenException}), or empty when no {@code JwtRejectedException} is found.
+     * The reason carried by {@code failure} or by one of its causes (a caller may have wrapped it),
+     * or empty when no {@code JwtRejectedException} is found.
      */
     public static Optional<Reason> reasonOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -8,7 +8,9 @@
  *       and the decoder share, replaced as a whole after a rotation;
  *       {@link io.bookingservice.adapters.web.security.Ed25519JwtSigner} issues tokens for
  *       {@code /token}; {@link io.bookingservice.adapters.web.security.Ed25519JwtDecoder} is the
- *       {@code JwtDecoder} bean for {@code oauth2ResourceServer().jwt()}. Its refusals are
+ *       {@code JwtDecoder} bean the bearer filter uses. Both parse and serialise with Nimbus
+ *       JOSE+JWT and sign and verify with BouncyCastle's Ed25519 ({@code BouncyCastleEd25519Signer},
+ *       {@code BouncyCastleEd25519Verifier}, Nimbus's {@code JWSSigner}/{@code JWSVerifier}). Its refusals are
  *       {@link io.bookingservice.adapters.web.security.JwtRejectedException}s: the authentication
  *       entry point answers "Token has expired" when
  *       {@link io.bookingservice.adapters.web.security.JwtRejectedException#reasonOf} is

@@ -2,6 +2,7 @@ package io.bookingservice.adapters.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.bookingservice.adapters.web.security.JwtRejectedException.Reason;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 class Ed25519JwtDecoderTest {
 
@@ -107,12 +108,12 @@ class Ed25519JwtDecoderTest {
     }
 
     @Test
-    void theExpiredPythonTokenIsRejectedAsExpiredAndTheReasonSurvivesSpringsWrapping() {
+    void theExpiredPythonTokenIsRejectedAsExpiredAndTheReasonSurvivesWrapping() {
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
                 () -> decoder.decode(LegacyJwtFixtures.requesterTokenExpired()));
 
         assertThat(failure).isInstanceOfSatisfying(JwtRejectedException.class, e -> assertThat(e.isExpired()).isTrue());
-        InvalidBearerTokenException wrapped = new InvalidBearerTokenException("invalid", failure);
+        JwtException wrapped = new JwtException("invalid", failure);
         assertThat(JwtRejectedException.reasonOf(wrapped)).contains(Reason.EXPIRED);
         assertThat(JwtRejectedException.reasonOf(new IllegalStateException("other"))).isEmpty();
     }
@@ -151,6 +152,21 @@ class Ed25519JwtDecoderTest {
 
         assertRejected(() -> decoder.decode(noneHeader + "." + payload + "."), Reason.UNSUPPORTED_ALGORITHM);
         assertRejected(() -> decoder.decode(noneHeader + "." + payload + ".c2ln"), Reason.UNSUPPORTED_ALGORITHM);
+    }
+
+    /** RFC 9864's fully-specified name, which newer Nimbus versions sign with: not ours, not the Python service's. */
+    @Test
+    void algEd25519IsRejectedEvenWhenTheSignatureIsGood() {
+        String token = TokenForge.signEd25519(privateKey,
+                "{\"alg\":\"Ed25519\",\"typ\":\"JWT\",\"kid\":\"" + keys.currentKid() + "\"}", claims(""));
+
+        assertRejected(() -> decoder.decode(token), Reason.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void newTokensAreSignedAsEdDsaWithExactlyTheThreeHeaderMembers() {
+        assertThat(decoder.decode(issuedToken()).getHeaders()).containsOnly(entry("alg", "EdDSA"),
+                entry("typ", "JWT"), entry("kid", keys.currentKid()));
     }
 
     @Test
@@ -330,6 +346,45 @@ class Ed25519JwtDecoderTest {
                 "{\"alg\":\"EdDSA\",\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + keys.currentKid() + "\"}", claims(""));
 
         assertRejected(() -> decoder.decode(token), Reason.MALFORMED);
+    }
+
+    @Test
+    void duplicateMembersAreRejectedWhicheverComesFirstAndAtAnyDepth() {
+        String noneFirst = TokenForge.signEd25519(privateKey,
+                "{\"alg\":\"none\",\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\"" + keys.currentKid() + "\"}", claims(""));
+        String twoExpiries = TokenForge.signEd25519(privateKey, header(),
+                claims(",\"exp\":" + NOW.plusSeconds(60_000).getEpochSecond()));
+        String nested = TokenForge.signEd25519(privateKey, header(),
+                claims(",\"ctx\":{\"role\":\"requester\",\"role\":\"admin\"}"));
+        String nestedInAList = TokenForge.signEd25519(privateKey, header(),
+                claims(",\"ctx\":[{\"a\":1,\"a\":2}]"));
+
+        assertRejected(() -> decoder.decode(noneFirst), Reason.MALFORMED);
+        assertRejected(() -> decoder.decode(twoExpiries), Reason.MALFORMED);
+        assertRejected(() -> decoder.decode(nested), Reason.MALFORMED);
+        assertRejected(() -> decoder.decode(nestedInAList), Reason.MALFORMED);
+        assertThat(decoder.decode(TokenForge.signEd25519(privateKey, header(), claims(",\"ctx\":[{\"a\":1,\"b\":2}]")))
+                .getClaims()).containsKey("ctx");
+    }
+
+    @Test
+    void aPayloadThatIsNotUtf8IsMalformedAndANonCanonicalPayloadSpellingToo() {
+        String header = TokenForge.b64(header());
+        byte[] latin1 = claims(",\"name\":\"\u00e9\"").getBytes(StandardCharsets.ISO_8859_1);
+        String invalidUtf8 = TokenForge.signEd25519Raw(privateKey, header, TokenForge.b64(latin1));
+
+        assertRejected(() -> decoder.decode(invalidUtf8), Reason.MALFORMED);
+
+        String padded = TokenForge.b64(claims(""));
+        for (String extra = ""; padded.length() % 4 == 0; extra += " ") {
+            padded = TokenForge.b64(claims("") + extra);
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = padded.charAt(padded.length() - 1);
+        String respelled = padded.substring(0, padded.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
+        assertThat(Base64.getUrlDecoder().decode(respelled)).isEqualTo(Base64.getUrlDecoder().decode(padded));
+        assertThat(decoder.decode(TokenForge.signEd25519Raw(privateKey, header, padded)).getSubject()).isEqualTo("admin");
+        assertRejected(() -> decoder.decode(TokenForge.signEd25519Raw(privateKey, header, respelled)), Reason.MALFORMED);
     }
 
     @ParameterizedTest

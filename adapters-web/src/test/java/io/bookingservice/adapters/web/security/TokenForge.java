@@ -26,7 +26,12 @@ final class TokenForge {
     }
 
     static String signEd25519(Ed25519PrivateKeyParameters key, String headerJson, String payloadJson) {
-        String signingInput = b64(headerJson) + "." + b64(payloadJson);
+        return signEd25519Raw(key, b64(headerJson), b64(payloadJson));
+    }
+
+    /** Signs the parts exactly as spelled, whatever they decode to. */
+    static String signEd25519Raw(Ed25519PrivateKeyParameters key, String encodedHeader, String encodedPayload) {
+        String signingInput = encodedHeader + "." + encodedPayload;
         byte[] message = signingInput.getBytes(StandardCharsets.US_ASCII);
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
         key.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);

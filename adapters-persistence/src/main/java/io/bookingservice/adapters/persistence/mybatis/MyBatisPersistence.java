@@ -91,6 +91,8 @@ public final class MyBatisPersistence {
         configuration.setCacheEnabled(false);
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setMapUnderscoreToCamelCase(true);
+        // Row records without an explicit <constructor> are built by parameter name, not column order.
+        configuration.setArgNameBasedConstructorAutoMapping(true);
         // Replace MyBatis' own java.time handler: ours never uses the JVM's default zone.
         configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
         configuration.getTypeHandlerRegistry().register(Address.class,

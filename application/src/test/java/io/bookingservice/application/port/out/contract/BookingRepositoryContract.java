@@ -2,8 +2,8 @@ package io.bookingservice.application.port.out.contract;
 
 import static io.bookingservice.application.port.out.contract.ContractSupport.freshDay;
 import static io.bookingservice.application.port.out.contract.ContractSupport.race;
-import static io.bookingservice.application.testing.BookingBuilder.aBooking;
-import static io.bookingservice.application.testing.BookingBuilder.aLegacyBooking;
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
+import static io.bookingservice.domain.testing.BookingBuilder.aLegacyBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +14,7 @@ import io.bookingservice.application.model.EventTimeKey;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.Transactions;
 import io.bookingservice.application.port.out.UserRepository;
-import io.bookingservice.application.testing.BookingBuilder;
+import io.bookingservice.domain.testing.BookingBuilder;
 import io.bookingservice.application.testing.Users;
 import io.bookingservice.domain.OverlapException;
 import io.bookingservice.domain.booking.Address;
@@ -148,12 +148,12 @@ public abstract class BookingRepositoryContract {
         Booking stored = bookings().insert(legacy);
         Booking read = bookings().findById(stored.id()).orElseThrow();
 
-        assertThat(read.eventTime()).isNull();
-        assertThat(read.submittedBy()).isNull();
-        assertThat(read.createdAt()).isNull();
-        assertThat(read.topic()).isEmpty();
-        assertThat(read.durationMinutes()).isEqualTo(32767);
-        assertThat(read.address()).isEqualTo(legacy.address());
+        assertThat(read.request().eventTime()).isNull();
+        assertThat(read.audit().submittedBy()).isNull();
+        assertThat(read.audit().createdAt()).isNull();
+        assertThat(read.request().topic()).isEmpty();
+        assertThat(read.request().durationMinutes()).isEqualTo(32767);
+        assertThat(read.request().address()).isEqualTo(legacy.request().address());
     }
 
     @Test
@@ -172,8 +172,8 @@ public abstract class BookingRepositoryContract {
         assertThat(second.version()).isEqualTo(2);
         Booking read = bookings().findById(stored.id()).orElseThrow();
         assertThat(read).isEqualTo(second);
-        assertThat(read.topic()).isEqualTo("Renamed");
-        assertThat(read.durationMinutes()).isEqualTo(90);
+        assertThat(read.request().topic()).isEqualTo("Renamed");
+        assertThat(read.request().durationMinutes()).isEqualTo(90);
     }
 
     @Test
@@ -420,7 +420,7 @@ public abstract class BookingRepositoryContract {
 
         Booking longer = bookings().update(BookingBuilder.from(stored).lasting(120).withTopic("Longer").build());
 
-        assertThat(longer.durationMinutes()).isEqualTo(120);
+        assertThat(longer.request().durationMinutes()).isEqualTo(120);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import io.bookingservice.adapters.persistence.postgres.PostgresConnectionSettings;
+import io.bookingservice.adapters.persistence.postgres.PostgresPool;
+import io.bookingservice.adapters.persistence.postgres.SpringTransactions;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.IdempotencyStore;
 import io.bookingservice.application.port.out.SessionRepository;

@@ -1,6 +1,5 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
-import io.bookingservice.domain.testing.BookingBuilder;
 import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +15,7 @@ import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.booking.TimeSlot;
+import io.bookingservice.domain.testing.BookingBuilder;
 import io.bookingservice.domain.user.Role;
 import io.bookingservice.domain.user.User;
 import java.time.Clock;

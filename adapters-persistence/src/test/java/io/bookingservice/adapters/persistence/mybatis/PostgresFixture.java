@@ -1,7 +1,10 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
 import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
+
 import com.zaxxer.hikari.HikariDataSource;
+import io.bookingservice.adapters.persistence.postgres.PostgresConnectionSettings;
+import io.bookingservice.adapters.persistence.postgres.PostgresPool;
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.user.NewUser;

@@ -1,13 +1,12 @@
 package io.bookingservice.adapters.web;
 
+import static io.bookingservice.domain.testing.BookingBuilder.aLegacyBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
-import io.bookingservice.domain.booking.BookingId;
-import io.bookingservice.domain.booking.BookingStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,10 +88,12 @@ class ConsoleApiTest {
         web.submittedBy("speaker.office", "2031-06-01T10:00:00Z");
         web.submittedBy("speaker.office", "2030-01-01T10:00:00Z");
         web.submittedBy("speaker.office", "2030-01-01T10:00:00Z");
-        web.bookings.put(new Booking(new BookingId(20), null, new Address("Somewhere 1", "Oslo", null, "Norway"), 30,
-                "No time", "n@example.org", BookingStatus.PENDING, null, null, null, null, null, 0));
-        web.bookings.put(new Booking(new BookingId(21), null, new Address("Somewhere 2", "Oslo", null, "Norway"), 30,
-                "No time either", "n@example.org", BookingStatus.PENDING, null, null, null, null, null, 0));
+        web.bookings.put(aLegacyBooking().withId(20).withoutEventTime()
+                .withAddress(new Address("Somewhere 1", "Oslo", null, "Norway")).lasting(30).withTopic("No time")
+                .requestedBy("n@example.org").build());
+        web.bookings.put(aLegacyBooking().withId(21).withoutEventTime()
+                .withAddress(new Address("Somewhere 2", "Oslo", null, "Norway")).lasting(30)
+                .withTopic("No time either").requestedBy("n@example.org").build());
 
         List<Long> seen = new ArrayList<>();
         String cursor = null;

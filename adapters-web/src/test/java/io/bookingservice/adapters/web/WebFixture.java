@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.web;
 
+import static io.bookingservice.domain.testing.BookingBuilder.aLegacyBooking;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import io.bookingservice.adapters.web.auth.AccessTokens;
@@ -25,7 +26,6 @@ import io.bookingservice.application.testing.TestClock;
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingDetails.AddressInput;
-import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.Role;
@@ -202,8 +202,8 @@ final class WebFixture implements AutoCloseable {
 
     private void legacy(long id, String eventTime, Address address, int minutes, String topic, String contact,
                         BookingStatus status) {
-        bookings.put(new Booking(new BookingId(id), Instant.parse(eventTime), address, minutes, topic, contact, status,
-                null, null, null, null, null, 0));
+        bookings.put(aLegacyBooking().withId(id).at(Instant.parse(eventTime)).withAddress(address).lasting(minutes)
+                .withTopic(topic).requestedBy(contact).withStatus(status).build());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.bookingservice.application.model;
 
 import io.bookingservice.domain.Rule;
 import io.bookingservice.domain.Violation;
+import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.user.UserId;
 import java.time.Instant;
@@ -48,5 +49,18 @@ public record BookingQuery(Set<BookingStatus> statuses, Instant from, Instant to
 
     public BookingQuery ownedBy(UserId user) {
         return new BookingQuery(statuses, from, to, user);
+    }
+
+    /**
+     * Whether {@code booking} passes this filter, for adapters that filter in Java (the SQL of
+     * a database adapter says the same). As in SQL, a bound on the event time never matches a
+     * booking without one.
+     */
+    public boolean matches(Booking booking) {
+        Instant eventTime = booking.request().eventTime();
+        return (statuses.isEmpty() || statuses.contains(booking.status()))
+                && (owner == null || owner.equals(booking.audit().submittedBy()))
+                && (from == null || (eventTime != null && !eventTime.isBefore(from)))
+                && (to == null || (eventTime != null && eventTime.isBefore(to)));
     }
 }

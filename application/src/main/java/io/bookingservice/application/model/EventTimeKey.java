@@ -17,7 +17,8 @@ public record EventTimeKey(Instant eventTime, BookingId id) {
 
     /** The listing's order, as SQL's {@code ORDER BY event_time NULLS LAST, id}. */
     public static final Comparator<Booking> ORDER = Comparator
-            .comparing(Booking::eventTime, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .comparing((Booking booking) -> booking.request().eventTime(),
+                    Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparingLong(booking -> booking.id().value());
 
     public EventTimeKey {
@@ -26,12 +27,12 @@ public record EventTimeKey(Instant eventTime, BookingId id) {
 
     /** The key of {@code booking}'s place in the order. */
     public static EventTimeKey of(Booking booking) {
-        return new EventTimeKey(booking.eventTime(), booking.id());
+        return new EventTimeKey(booking.request().eventTime(), booking.id());
     }
 
     /** Whether {@code booking} comes after this key in {@link #ORDER}. */
     public boolean precedes(Booking booking) {
-        Instant time = booking.eventTime();
+        Instant time = booking.request().eventTime();
         if (eventTime == null) {
             return time == null && booking.id().value() > id.value();
         }

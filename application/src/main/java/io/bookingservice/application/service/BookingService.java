@@ -26,7 +26,6 @@ import io.bookingservice.domain.PermissionDeniedException;
 import io.bookingservice.domain.ValidationException;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingChanges;
-import io.bookingservice.domain.booking.BookingDetails;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.user.User;
 import java.time.Clock;
@@ -182,8 +181,7 @@ public final class BookingService implements SubmitBookingUseCase, GetBookingUse
 
     @Override
     public Booking reschedule(BookingId id, RescheduleBookingCommand command, User actor) {
-        BookingChanges changes = BookingChanges.of(command.eventTime(), command.address(), command.durationMinutes(),
-                command.topic(), clock);
+        BookingChanges changes = command.changes(clock);
         return change(id, actor, b -> b.reschedule(actor, changes, clock, bookings::findAcceptedOverlapping));
     }
 
@@ -197,9 +195,7 @@ public final class BookingService implements SubmitBookingUseCase, GetBookingUse
     }
 
     private Booking newBooking(SubmitBookingCommand command, User submitter) {
-        BookingDetails details = BookingDetails.of(command.eventTime(), command.address(), command.durationMinutes(),
-                command.topic(), command.requestedBy(), clock);
-        return Booking.submit(details, submitter, clock);
+        return Booking.submit(command.details(clock), submitter, clock);
     }
 
     /**

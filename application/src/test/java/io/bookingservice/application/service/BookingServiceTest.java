@@ -1,7 +1,7 @@
 package io.bookingservice.application.service;
 
-import static io.bookingservice.application.testing.BookingBuilder.aBooking;
-import static io.bookingservice.application.testing.BookingBuilder.aLegacyBooking;
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
+import static io.bookingservice.domain.testing.BookingBuilder.aLegacyBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,10 +67,10 @@ class BookingServiceTest {
 
         assertThat(booking.id()).isNotNull();
         assertThat(booking.status()).isEqualTo(BookingStatus.PENDING);
-        assertThat(booking.submittedBy()).isEqualTo(alice.id());
-        assertThat(booking.topic()).isEqualTo("Hexagons");
-        assertThat(booking.address().country()).isEqualTo("United States");
-        assertThat(booking.createdAt()).isEqualTo(NOW);
+        assertThat(booking.audit().submittedBy()).isEqualTo(alice.id());
+        assertThat(booking.request().topic()).isEqualTo("Hexagons");
+        assertThat(booking.request().address().country()).isEqualTo("United States");
+        assertThat(booking.audit().createdAt()).isEqualTo(NOW);
         assertThat(bookings.findById(booking.id())).contains(booking);
     }
 
@@ -221,8 +221,8 @@ class BookingServiceTest {
         Booking accepted = service.accept(pending.id(), admin);
 
         assertThat(accepted.status()).isEqualTo(BookingStatus.ACCEPTED);
-        assertThat(accepted.decidedBy()).isEqualTo(admin.id());
-        assertThat(accepted.decidedAt()).isEqualTo(NOW);
+        assertThat(accepted.decision().decidedBy()).isEqualTo(admin.id());
+        assertThat(accepted.decision().decidedAt()).isEqualTo(NOW);
         assertThat(accepted.version()).isEqualTo(pending.version() + 1);
         assertThat(bookings.findById(pending.id())).contains(accepted);
         assertThat(transactions.count()).isEqualTo(1);
@@ -307,8 +307,8 @@ class BookingServiceTest {
 
         Booking moved = service.reschedule(mine.id(), new RescheduleBookingCommand(later, null, 90, null), alice);
 
-        assertThat(moved.eventTime()).isEqualTo(later);
-        assertThat(moved.durationMinutes()).isEqualTo(90);
+        assertThat(moved.request().eventTime()).isEqualTo(later);
+        assertThat(moved.request().durationMinutes()).isEqualTo(90);
         assertThat(moved.version()).isEqualTo(1);
     }
 

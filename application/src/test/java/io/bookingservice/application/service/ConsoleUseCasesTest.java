@@ -1,6 +1,6 @@
 package io.bookingservice.application.service;
 
-import static io.bookingservice.application.testing.BookingBuilder.aBooking;
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

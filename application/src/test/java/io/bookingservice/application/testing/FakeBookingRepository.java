@@ -64,10 +64,7 @@ public class FakeBookingRepository implements BookingRepository {
     @Override
     public synchronized List<Booking> list(BookingQuery query, BookingId after, int limit) {
         return rows.tailMap(after == null ? 0 : after.value(), false).values().stream()
-                .filter(b -> query.statuses().isEmpty() || query.statuses().contains(b.status()))
-                .filter(b -> query.owner() == null || query.owner().equals(b.submittedBy()))
-                .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
-                .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .filter(query::matches)
                 .limit(limit)
                 .toList();
     }
@@ -76,10 +73,7 @@ public class FakeBookingRepository implements BookingRepository {
     public synchronized List<Booking> listByEventTime(BookingQuery query, EventTimeKey after, int limit) {
         return rows.values().stream()
                 .filter(b -> after == null || after.precedes(b))
-                .filter(b -> query.statuses().isEmpty() || query.statuses().contains(b.status()))
-                .filter(b -> query.owner() == null || query.owner().equals(b.submittedBy()))
-                .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
-                .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .filter(query::matches)
                 .sorted(EventTimeKey.ORDER)
                 .limit(limit)
                 .toList();

@@ -3,7 +3,7 @@ package io.bookingservice.bootstrap.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.bookingservice.adapters.persistence.mybatis.PostgresPool;
+import io.bookingservice.adapters.persistence.postgres.PostgresPool;
 import io.bookingservice.bootstrap.config.Settings;
 import io.bookingservice.bootstrap.config.SettingsLoader;
 import io.bookingservice.bootstrap.secrets.DatabaseCredentials;

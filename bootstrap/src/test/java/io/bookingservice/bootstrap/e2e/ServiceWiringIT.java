@@ -242,25 +242,26 @@ class ServiceWiringIT {
     /** What the Python service stored (fixtures/legacy-alembic-database.inserts.sql), read back through the use case. */
     private static void assertLegacyBookingsUnchanged(GetBookingUseCase bookings, User admin) {
         Booking one = bookings.get(new BookingId(1), admin);
-        assertThat(one.eventTime()).isEqualTo(Instant.parse("2024-11-05T14:00:00Z"));
-        assertThat(one.address().city()).isEqualTo("Cupertino");
-        assertThat(one.address().state()).isEqualTo("CA");
-        assertThat(one.address().country()).isEqualTo("United States");
-        assertThat(one.durationMinutes()).isEqualTo(60);
-        assertThat(one.topic()).isEqualTo("Statistical Learning");
-        assertThat(one.requestedBy()).isEqualTo("events@example.com");
+        assertThat(one.request().eventTime()).isEqualTo(Instant.parse("2024-11-05T14:00:00Z"));
+        assertThat(one.request().address().city()).isEqualTo("Cupertino");
+        assertThat(one.request().address().state()).isEqualTo("CA");
+        assertThat(one.request().address().country()).isEqualTo("United States");
+        assertThat(one.request().durationMinutes()).isEqualTo(60);
+        assertThat(one.request().topic()).isEqualTo("Statistical Learning");
+        assertThat(one.request().requestedBy()).isEqualTo("events@example.com");
         assertThat(one.status()).isEqualTo(BookingStatus.ACCEPTED);
-        assertThat(one.createdAt()).isNull();
-        assertThat(one.submittedBy()).isNull();
+        assertThat(one.audit().createdAt()).isNull();
+        assertThat(one.audit().submittedBy()).isNull();
 
         assertThat(bookings.get(new BookingId(2), admin).status()).isEqualTo(BookingStatus.ACCEPTED);
-        assertThat(bookings.get(new BookingId(2), admin).address().state()).isNull();
+        assertThat(bookings.get(new BookingId(2), admin).request().address().state()).isNull();
         assertThat(bookings.get(new BookingId(3), admin).status()).isEqualTo(BookingStatus.REJECTED);
-        assertThat(bookings.get(new BookingId(4), admin).eventTime()).isEqualTo(Instant.parse("2025-01-15T18:00:00Z"));
+        assertThat(bookings.get(new BookingId(4), admin).request().eventTime())
+                .isEqualTo(Instant.parse("2025-01-15T18:00:00Z"));
         Booking five = bookings.get(new BookingId(5), admin);
-        assertThat(five.eventTime()).isEqualTo(Instant.parse("2025-02-20T10:15:00.25Z"));
-        assertThat(five.durationMinutes()).isEqualTo(120);
-        assertThat(five.address().city()).isEqualTo("Lisboa");
+        assertThat(five.request().eventTime()).isEqualTo(Instant.parse("2025-02-20T10:15:00.25Z"));
+        assertThat(five.request().durationMinutes()).isEqualTo(120);
+        assertThat(five.request().address().city()).isEqualTo("Lisboa");
         assertThat(five.status()).isEqualTo(BookingStatus.PENDING);
     }
 

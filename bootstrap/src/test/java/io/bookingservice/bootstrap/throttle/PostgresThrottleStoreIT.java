@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.bookingservice.adapters.persistence.mybatis.PostgresPool;
+import io.bookingservice.adapters.persistence.postgres.PostgresPool;
 import io.bookingservice.adapters.web.security.LoginThrottle;
 import io.bookingservice.adapters.web.security.LoginThrottleSettings;
 import io.bookingservice.adapters.web.security.PasswordChangeSettings;

@@ -23,6 +23,16 @@ public record BookingChanges(Instant eventTime, Address address, Integer duratio
         return new BookingChanges(when, where, minutes, cleanTopic);
     }
 
+    /** {@code request} with the given fields replaced and the others kept. */
+    public Booking.Request applyTo(Booking.Request request) {
+        return new Booking.Request(
+                eventTime != null ? eventTime : request.eventTime(),
+                address != null ? address : request.address(),
+                durationMinutes != null ? durationMinutes : request.durationMinutes(),
+                topic != null ? topic : request.topic(),
+                request.requestedBy());
+    }
+
     public boolean isEmpty() {
         return eventTime == null && address == null && durationMinutes == null && topic == null;
     }

@@ -47,6 +47,11 @@ public record BookingDetails(Instant eventTime, Address address, int durationMin
         return new BookingDetails(when, where, minutes, cleanTopic, contact);
     }
 
+    /** The request as a new booking stores it. */
+    public Booking.Request toRequest() {
+        return new Booking.Request(eventTime, address, durationMinutes, topic, requestedBy.value());
+    }
+
     private static <T> T missing(Validation validation, String field) {
         validation.add(Violation.required(field));
         return null;

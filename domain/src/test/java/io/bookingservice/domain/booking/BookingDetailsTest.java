@@ -54,10 +54,10 @@ class BookingDetailsTest {
 
         assertThat(booking.id()).isNull();
         assertThat(booking.status()).isEqualTo(BookingStatus.PENDING);
-        assertThat(booking.submittedBy()).isEqualTo(ALICE.id());
-        assertThat(booking.createdAt()).isEqualTo(NOW);
-        assertThat(booking.requestedBy()).isEqualTo(EMAIL);
-        assertThat(booking.decidedBy()).isNull();
+        assertThat(booking.audit().submittedBy()).isEqualTo(ALICE.id());
+        assertThat(booking.audit().createdAt()).isEqualTo(NOW);
+        assertThat(booking.request().requestedBy()).isEqualTo(EMAIL);
+        assertThat(booking.decision().decidedBy()).isNull();
         assertThat(booking.version()).isZero();
     }
 

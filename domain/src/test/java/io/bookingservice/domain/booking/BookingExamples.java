@@ -1,5 +1,9 @@
 package io.bookingservice.domain.booking;
 
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
+import static io.bookingservice.domain.testing.BookingBuilder.aLegacyBooking;
+
+import io.bookingservice.domain.testing.BookingBuilder;
 import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.Role;
 import io.bookingservice.domain.user.User;
@@ -11,8 +15,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Ready-made users and bookings for the domain's own tests. The domain publishes no
- * test-jar (it has no dependencies to fake), so the application's builders cannot be used here.
+ * Ready-made users and bookings for the domain's own tests; bookings come from the
+ * {@link BookingBuilder} the domain's test-jar publishes to every module.
  */
 final class BookingExamples {
 
@@ -40,15 +44,15 @@ final class BookingExamples {
     }
 
     static Booking booking(long id, BookingStatus status, User owner, Instant eventTime, int minutes) {
-        return new Booking(new BookingId(id), eventTime, ADDRESS, minutes, "Hexagonal architecture",
-                "contact@example.com", status, owner == null ? null : owner.id(), NOW.minusSeconds(3600),
-                NOW.minusSeconds(3600), null, null, 3);
+        return aBooking().withId(id).at(eventTime).withAddress(ADDRESS).lasting(minutes)
+                .withStatus(status).ownedBy(owner == null ? null : owner.id()).createdAt(NOW.minusSeconds(3600))
+                .withVersion(3).build();
     }
 
     /** An accepted booking as any adapter returns it, also legacy ones (no owner, no creation time). */
     static Booking acceptedLegacy(long id, Instant eventTime, int minutes) {
-        return new Booking(new BookingId(id), eventTime, ADDRESS, minutes, "", "old@example.com",
-                BookingStatus.ACCEPTED, null, null, null, null, null, 0);
+        return aLegacyBooking().withId(id).at(eventTime).withAddress(ADDRESS).lasting(minutes)
+                .requestedBy("old@example.com").withStatus(BookingStatus.ACCEPTED).build();
     }
 
     /** Answers like a repository holding exactly {@code accepted}. */

@@ -86,7 +86,7 @@ class BookingOverlapTest {
         Booking acceptedSelf = booking(10, BookingStatus.ACCEPTED, ALICE, TEN_AM, 60);
         BookingChanges longer = new BookingChanges(null, null, 90, null);
 
-        assertThat(acceptedSelf.reschedule(ADMIN, longer, CLOCK, holding(acceptedSelf)).durationMinutes())
+        assertThat(acceptedSelf.reschedule(ADMIN, longer, CLOCK, holding(acceptedSelf)).request().durationMinutes())
                 .isEqualTo(90);
     }
 

@@ -10,6 +10,7 @@ import static io.bookingservice.domain.booking.BookingExamples.TEN_AM;
 import static io.bookingservice.domain.booking.BookingExamples.acceptedLegacy;
 import static io.bookingservice.domain.booking.BookingExamples.booking;
 import static io.bookingservice.domain.booking.BookingExamples.holding;
+import static io.bookingservice.domain.testing.BookingBuilder.aLegacyBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,8 +32,8 @@ class BookingRescheduleTest {
     void theOwnerMayRescheduleTheirPendingBooking() {
         Booking moved = booking(1, BookingStatus.PENDING, ALICE).reschedule(ALICE, TO_NOON, CLOCK, NONE_ACCEPTED);
 
-        assertThat(moved.eventTime()).isEqualTo(NOON);
-        assertThat(moved.updatedAt()).isEqualTo(NOW);
+        assertThat(moved.request().eventTime()).isEqualTo(NOON);
+        assertThat(moved.audit().updatedAt()).isEqualTo(NOW);
         assertThat(moved.status()).isEqualTo(BookingStatus.PENDING);
     }
 
@@ -43,10 +44,10 @@ class BookingRescheduleTest {
         Booking corrected = booking.reschedule(ALICE, new BookingChanges(null, null, null, "Ports"), CLOCK,
                 NONE_ACCEPTED);
 
-        assertThat(corrected.topic()).isEqualTo("Ports");
-        assertThat(corrected.eventTime()).isEqualTo(booking.eventTime());
-        assertThat(corrected.address()).isEqualTo(booking.address());
-        assertThat(corrected.durationMinutes()).isEqualTo(booking.durationMinutes());
+        assertThat(corrected.request().topic()).isEqualTo("Ports");
+        assertThat(corrected.request().eventTime()).isEqualTo(booking.request().eventTime());
+        assertThat(corrected.request().address()).isEqualTo(booking.request().address());
+        assertThat(corrected.request().durationMinutes()).isEqualTo(booking.request().durationMinutes());
     }
 
     @Test
@@ -77,7 +78,7 @@ class BookingRescheduleTest {
     @Test
     void anAdminMayRescheduleAPendingBooking() {
         assertThat(booking(1, BookingStatus.PENDING, ALICE).reschedule(ADMIN, TO_NOON, CLOCK, NONE_ACCEPTED)
-                .eventTime()).isEqualTo(NOON);
+                .request().eventTime()).isEqualTo(NOON);
     }
 
     @Test
@@ -87,7 +88,7 @@ class BookingRescheduleTest {
 
         Booking moved = accepted.reschedule(ADMIN, TO_NOON, CLOCK, holding(accepted, elsewhere));
 
-        assertThat(moved.eventTime()).isEqualTo(NOON);
+        assertThat(moved.request().eventTime()).isEqualTo(NOON);
         assertThat(moved.status()).isEqualTo(BookingStatus.ACCEPTED);
     }
 
@@ -115,7 +116,7 @@ class BookingRescheduleTest {
         Booking pending = booking(1, BookingStatus.PENDING, ALICE);
         Booking atNoon = booking(2, BookingStatus.ACCEPTED, BOB, NOON, 60);
 
-        assertThat(pending.reschedule(ALICE, TO_NOON, CLOCK, holding(atNoon)).eventTime()).isEqualTo(NOON);
+        assertThat(pending.reschedule(ALICE, TO_NOON, CLOCK, holding(atNoon)).request().eventTime()).isEqualTo(NOON);
     }
 
     @Test
@@ -131,13 +132,13 @@ class BookingRescheduleTest {
 
     @Test
     void anAdminMayCorrectTheTopicOfAnAcceptedLegacyBookingWithoutEventTime() {
-        Booking undated = new Booking(new BookingId(1), null, BookingExamples.ADDRESS, 60, "", "old@example.com",
-                BookingStatus.ACCEPTED, null, null, null, null, null, 0);
+        Booking undated = aLegacyBooking().withId(1).withoutEventTime().withAddress(BookingExamples.ADDRESS)
+                .requestedBy("old@example.com").withStatus(BookingStatus.ACCEPTED).build();
 
         Booking corrected = undated.reschedule(ADMIN, new BookingChanges(null, null, null, "Named at last"), CLOCK,
                 NONE_ACCEPTED);
 
-        assertThat(corrected.topic()).isEqualTo("Named at last");
+        assertThat(corrected.request().topic()).isEqualTo("Named at last");
     }
 
     @Test
@@ -149,7 +150,7 @@ class BookingRescheduleTest {
         Booking corrected = first.reschedule(ADMIN, new BookingChanges(null, null, null, "Fixed typo"), CLOCK,
                 holding(first, second));
 
-        assertThat(corrected.topic()).isEqualTo("Fixed typo");
+        assertThat(corrected.request().topic()).isEqualTo("Fixed typo");
     }
 
     @Test

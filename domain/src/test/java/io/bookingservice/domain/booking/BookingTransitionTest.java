@@ -112,7 +112,7 @@ class BookingTransitionTest {
         Booking cancelled = booking(1, BookingStatus.PENDING, ALICE).cancel(ALICE, CLOCK);
 
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
-        assertThat(cancelled.decidedBy()).isEqualTo(ALICE.id());
+        assertThat(cancelled.decision().decidedBy()).isEqualTo(ALICE.id());
     }
 
     @Test
@@ -148,11 +148,11 @@ class BookingTransitionTest {
 
         Booking accepted = booking.accept(ADMIN, CLOCK, NONE_ACCEPTED);
 
-        assertThat(accepted.decidedBy()).isEqualTo(ADMIN.id());
-        assertThat(accepted.decidedAt()).isEqualTo(NOW);
-        assertThat(accepted.updatedAt()).isEqualTo(NOW);
-        assertThat(accepted.createdAt()).as("creation time is kept").isEqualTo(booking.createdAt());
-        assertThat(accepted.submittedBy()).as("the owner stays the owner").isEqualTo(ALICE.id());
+        assertThat(accepted.decision().decidedBy()).isEqualTo(ADMIN.id());
+        assertThat(accepted.decision().decidedAt()).isEqualTo(NOW);
+        assertThat(accepted.audit().updatedAt()).isEqualTo(NOW);
+        assertThat(accepted.audit().createdAt()).as("creation time is kept").isEqualTo(booking.audit().createdAt());
+        assertThat(accepted.audit().submittedBy()).as("the owner stays the owner").isEqualTo(ALICE.id());
     }
 
     @Test
@@ -160,7 +160,7 @@ class BookingTransitionTest {
         Booking rejected = booking(1, BookingStatus.PENDING, ALICE).reject(ADMIN, CLOCK);
         User otherAdmin = BookingExamples.user(9, "other-admin", Role.ADMIN);
 
-        assertThat(rejected.reject(otherAdmin, CLOCK).decidedBy()).isEqualTo(ADMIN.id());
+        assertThat(rejected.reject(otherAdmin, CLOCK).decision().decidedBy()).isEqualTo(ADMIN.id());
     }
 
     @Test

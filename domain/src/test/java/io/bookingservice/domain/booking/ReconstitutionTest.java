@@ -12,12 +12,14 @@ class ReconstitutionTest {
     void aLegacyRowWithEmptyTopicHugeDurationAndNoEventTimeOrOwnerIsReadBack() {
         Address legacyAddress = new Address("", "", null, "Absurdistan");
 
-        Booking legacy = new Booking(new BookingId(1), null, legacyAddress, 32767, "", "not an e-mail",
-                BookingStatus.PENDING, null, null, null, null, null, 0);
+        Booking legacy = new Booking(new BookingId(1),
+                new Booking.Request(null, legacyAddress, 32767, "", "not an e-mail"),
+                new Booking.Decision(BookingStatus.PENDING, null, null),
+                new Booking.Audit(null, null, null), 0);
 
-        assertThat(legacy.topic()).isEmpty();
-        assertThat(legacy.durationMinutes()).isEqualTo(32767);
-        assertThat(legacy.submittedBy()).isNull();
+        assertThat(legacy.request().topic()).isEmpty();
+        assertThat(legacy.request().durationMinutes()).isEqualTo(32767);
+        assertThat(legacy.audit().submittedBy()).isNull();
         assertThat(legacy.slot()).isEmpty();
         assertThat(legacy.isOwnedBy(BookingExamples.ALICE)).isFalse();
         assertThat(legacy.isVisibleTo(BookingExamples.ALICE)).isFalse();
@@ -34,10 +36,17 @@ class ReconstitutionTest {
 
     @Test
     void reconstitutionStillRequiresTheNonNullColumns() {
-        assertThatThrownBy(() -> new Booking(null, null, BookingExamples.ADDRESS, 60, null, "a@b.c",
-                BookingStatus.PENDING, null, null, null, null, null, 0)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Booking(null, null, BookingExamples.ADDRESS, 60, "t", "a@b.c",
-                null, null, null, null, null, null, 0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Booking.Request(null, BookingExamples.ADDRESS, 60, null, "a@b.c"))
+                .isInstanceOf(NullPointerException.class).hasMessage("topic");
+        assertThatThrownBy(() -> new Booking.Request(null, null, 60, "t", "a@b.c"))
+                .isInstanceOf(NullPointerException.class).hasMessage("address");
+        assertThatThrownBy(() -> new Booking.Request(null, BookingExamples.ADDRESS, 60, "t", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("requestedBy");
+        assertThatThrownBy(() -> new Booking.Decision(null, null, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("status");
+        Booking.Request request = new Booking.Request(null, BookingExamples.ADDRESS, 60, "t", "a@b.c");
+        assertThatThrownBy(() -> new Booking(null, request, null, new Booking.Audit(null, null, null), 0))
+                .isInstanceOf(NullPointerException.class).hasMessage("decision");
     }
 
     @Test

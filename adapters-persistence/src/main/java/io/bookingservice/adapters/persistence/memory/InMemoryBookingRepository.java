@@ -83,11 +83,7 @@ public final class InMemoryBookingRepository implements BookingRepository {
     public List<Booking> list(BookingQuery query, BookingId after, int limit) {
         return store.locked(() -> rows.tailMap(after == null ? Long.MIN_VALUE : after.value(), false).values()
                 .stream()
-                .filter(b -> query.statuses().isEmpty() || query.statuses().contains(b.status()))
-                .filter(b -> query.owner() == null || query.owner().equals(b.submittedBy()))
-                // As in SQL, a bound on event_time never matches a booking without one.
-                .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
-                .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .filter(query::matches)
                 .limit(limit)
                 .toList());
     }
@@ -96,10 +92,7 @@ public final class InMemoryBookingRepository implements BookingRepository {
     public List<Booking> listByEventTime(BookingQuery query, EventTimeKey after, int limit) {
         return store.locked(() -> rows.values().stream()
                 .filter(b -> after == null || after.precedes(b))
-                .filter(b -> query.statuses().isEmpty() || query.statuses().contains(b.status()))
-                .filter(b -> query.owner() == null || query.owner().equals(b.submittedBy()))
-                .filter(b -> query.from() == null || (b.eventTime() != null && !b.eventTime().isBefore(query.from())))
-                .filter(b -> query.to() == null || (b.eventTime() != null && b.eventTime().isBefore(query.to())))
+                .filter(query::matches)
                 .sorted(EventTimeKey.ORDER)
                 .limit(limit)
                 .toList());

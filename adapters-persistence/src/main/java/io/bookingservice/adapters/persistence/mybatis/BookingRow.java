@@ -14,6 +14,11 @@ import java.time.Instant;
  * column is deliberately absent: the domain does not know it, and only the adapter's SQL
  * decides when a row keeps it.
  *
+ * <p>MyBatis calls this constructor by parameter name (each column, underscores dropped,
+ * matches the component of that name; the class files keep the names, {@code -parameters}),
+ * so the order of the components is free and a new column is one component here, one
+ * line in each direction below and the column in the mapper's SQL.
+ *
  * @param id {@code null} before the row is inserted
  */
 record BookingRow(Long id, Instant eventTime, Address address, int durationMinutes, String topic,
@@ -21,19 +26,22 @@ record BookingRow(Long id, Instant eventTime, Address address, int durationMinut
                   Long decidedBy, Instant decidedAt, long version) {
 
     static BookingRow fromDomain(Booking booking) {
+        Booking.Request request = booking.request();
+        Booking.Decision decision = booking.decision();
+        Booking.Audit audit = booking.audit();
         return new BookingRow(
                 booking.id() == null ? null : booking.id().value(),
-                booking.eventTime(),
-                booking.address(),
-                booking.durationMinutes(),
-                booking.topic(),
-                booking.requestedBy(),
-                booking.status().code(),
-                booking.submittedBy() == null ? null : booking.submittedBy().value(),
-                booking.createdAt(),
-                booking.updatedAt(),
-                booking.decidedBy() == null ? null : booking.decidedBy().value(),
-                booking.decidedAt(),
+                request.eventTime(),
+                request.address(),
+                request.durationMinutes(),
+                request.topic(),
+                request.requestedBy(),
+                decision.status().code(),
+                audit.submittedBy() == null ? null : audit.submittedBy().value(),
+                audit.createdAt(),
+                audit.updatedAt(),
+                decision.decidedBy() == null ? null : decision.decidedBy().value(),
+                decision.decidedAt(),
                 booking.version());
     }
 
@@ -55,17 +63,13 @@ record BookingRow(Long id, Instant eventTime, Address address, int durationMinut
     private Booking reconstitute() {
         return new Booking(
                 new BookingId(id),
-                eventTime,
-                address,
-                durationMinutes,
-                topic,
-                requestedBy,
-                BookingStatus.fromCode(status),
-                submittedBy == null ? null : new UserId(submittedBy),
-                createdAt,
-                updatedAt,
-                decidedBy == null ? null : new UserId(decidedBy),
-                decidedAt,
+                new Booking.Request(eventTime, address, durationMinutes, topic, requestedBy),
+                new Booking.Decision(BookingStatus.fromCode(status), userId(decidedBy), decidedAt),
+                new Booking.Audit(userId(submittedBy), createdAt, updatedAt),
                 version);
+    }
+
+    private static UserId userId(Long value) {
+        return value == null ? null : new UserId(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import io.bookingservice.adapters.persistence.postgres.DatabaseErrors;
 import io.bookingservice.application.model.StoredResponse;
 import io.bookingservice.application.port.out.IdempotencyStore;
 import io.bookingservice.domain.user.UserId;

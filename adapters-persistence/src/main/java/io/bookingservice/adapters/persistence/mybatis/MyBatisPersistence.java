@@ -1,5 +1,8 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import io.bookingservice.adapters.persistence.postgres.PostgresConnectionSettings;
+import io.bookingservice.adapters.persistence.postgres.PostgresPool;
+import io.bookingservice.adapters.persistence.postgres.SpringTransactions;
 import io.bookingservice.application.port.out.BookingRepository;
 import io.bookingservice.application.port.out.IdempotencyStore;
 import io.bookingservice.application.port.out.SessionRepository;
@@ -91,6 +94,8 @@ public final class MyBatisPersistence {
         configuration.setCacheEnabled(false);
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setMapUnderscoreToCamelCase(true);
+        // Row records without an explicit <constructor> are built by parameter name, not column order.
+        configuration.setArgNameBasedConstructorAutoMapping(true);
         // Replace MyBatis' own java.time handler: ours never uses the JVM's default zone.
         configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
         configuration.getTypeHandlerRegistry().register(Address.class,

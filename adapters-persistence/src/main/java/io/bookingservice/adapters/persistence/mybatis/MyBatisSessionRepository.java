@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import io.bookingservice.adapters.persistence.postgres.DatabaseErrors;
 import io.bookingservice.application.model.RefreshTokenHash;
 import io.bookingservice.application.model.SessionWindow;
 import io.bookingservice.application.model.SignedInUser;

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import io.bookingservice.adapters.persistence.postgres.DatabaseErrors;
 import io.bookingservice.application.error.DuplicateException;
 import io.bookingservice.application.error.NotFoundException;
 import io.bookingservice.application.port.out.UserRepository;

@@ -1,6 +1,6 @@
 package io.bookingservice.adapters.persistence.memory;
 
-import static io.bookingservice.application.testing.BookingBuilder.aBooking;
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +8,7 @@ import io.bookingservice.application.model.BookingQuery;
 import io.bookingservice.application.model.StoredResponse;
 import io.bookingservice.application.port.out.IdempotencyStore.Claim;
 import io.bookingservice.application.service.BookingService;
-import io.bookingservice.application.testing.BookingBuilder;
+import io.bookingservice.domain.testing.BookingBuilder;
 import io.bookingservice.application.testing.Users;
 import io.bookingservice.domain.OverlapException;
 import io.bookingservice.domain.booking.Booking;

@@ -1,11 +1,11 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
-import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.user.UserId;
 import java.time.Instant;
@@ -18,9 +18,9 @@ class BookingRowTest {
     @Test
     void aDecidedBookingSurvivesTheRoundTripThroughItsRow() {
         Instant t = Instant.parse("2025-02-20T10:15:00.25Z");
-        Booking booking = new Booking(new BookingId(7), t, ADDRESS, 90, "Deep Learning", "pt@example.pt",
-                BookingStatus.ACCEPTED, new UserId(2), t.minusSeconds(60), t.minusSeconds(30), new UserId(1),
-                t.minusSeconds(30), 3);
+        Booking booking = aBooking().withId(7).at(t).withAddress(ADDRESS).lasting(90).withTopic("Deep Learning")
+                .requestedBy("pt@example.pt").withStatus(BookingStatus.ACCEPTED).ownedBy(new UserId(2))
+                .createdAt(t.minusSeconds(60)).decidedBy(new UserId(1), t.minusSeconds(30)).withVersion(3).build();
 
         BookingRow row = BookingRow.fromDomain(booking);
 
@@ -36,20 +36,20 @@ class BookingRowTest {
 
         Booking booking = legacy.toDomain();
 
-        assertThat(booking.eventTime()).isNull();
-        assertThat(booking.submittedBy()).isNull();
-        assertThat(booking.createdAt()).isNull();
-        assertThat(booking.decidedBy()).isNull();
-        assertThat(booking.durationMinutes()).isEqualTo(32767);
-        assertThat(booking.topic()).isEmpty();
+        assertThat(booking.request().eventTime()).isNull();
+        assertThat(booking.audit().submittedBy()).isNull();
+        assertThat(booking.audit().createdAt()).isNull();
+        assertThat(booking.decision().decidedBy()).isNull();
+        assertThat(booking.request().durationMinutes()).isEqualTo(32767);
+        assertThat(booking.request().topic()).isEmpty();
         assertThat(booking.status()).isEqualTo(BookingStatus.REJECTED);
         assertThat(BookingRow.fromDomain(booking)).isEqualTo(legacy);
     }
 
     @Test
     void aNewBookingHasNoIdInItsRow() {
-        Booking booking = new Booking(null, null, ADDRESS, 30, "T", "a@b.co", BookingStatus.PENDING, new UserId(1),
-                null, null, null, null, 0);
+        Booking booking = aBooking().withoutEventTime().withAddress(ADDRESS).lasting(30).withTopic("T")
+                .requestedBy("a@b.co").ownedBy(new UserId(1)).build();
 
         assertThat(BookingRow.fromDomain(booking).id()).isNull();
     }

@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import static io.bookingservice.domain.testing.BookingBuilder.aLegacyBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -122,7 +123,7 @@ class LegacyAdoptionReadBackIT {
     /** What the Python service wrote: no owner, no audit times, no decision record, version 0. */
     private static Booking legacy(long id, String eventTime, Address address, int minutes, String topic,
                                   String requestedBy, BookingStatus status) {
-        return new Booking(new BookingId(id), Instant.parse(eventTime), address, minutes, topic, requestedBy, status,
-                null, null, null, null, null, 0);
+        return aLegacyBooking().withId(id).at(Instant.parse(eventTime)).withAddress(address).lasting(minutes)
+                .withTopic(topic).requestedBy(requestedBy).withStatus(status).build();
     }
 }

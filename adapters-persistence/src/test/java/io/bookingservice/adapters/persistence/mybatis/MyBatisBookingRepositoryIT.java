@@ -1,5 +1,6 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +15,7 @@ import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.booking.TimeSlot;
+import io.bookingservice.domain.testing.BookingBuilder;
 import io.bookingservice.domain.user.Role;
 import io.bookingservice.domain.user.User;
 import java.time.Clock;
@@ -54,9 +56,9 @@ class MyBatisBookingRepositoryIT {
 
     @Test
     void aStoredBookingReadsBackEqualWithItsIdAndVersionZero() {
-        Booking booking = new Booking(null, Instant.parse("2031-02-20T10:15:00.123456Z"),
-                new Address("Rua \"Augusta\" 100", "Lisboa", null, "Portugal"), 120, "Deep Learning",
-                "pt@example.pt", BookingStatus.PENDING, requester.id(), NOW, NOW, null, null, 0);
+        Booking booking = aBooking().at(Instant.parse("2031-02-20T10:15:00.123456Z"))
+                .withAddress(new Address("Rua \"Augusta\" 100", "Lisboa", null, "Portugal")).lasting(120)
+                .withTopic("Deep Learning").requestedBy("pt@example.pt").ownedBy(requester).createdAt(NOW).build();
 
         Booking stored = bookings.insert(booking);
 
@@ -68,15 +70,15 @@ class MyBatisBookingRepositoryIT {
     /** Issue 9 §4: these came back as a 500; PostgreSQL refuses them with SQLSTATE class 22. */
     @Test
     void valuesPostgresqlCannotStoreAreTheRequestsFaultNotAServerError() {
-        Booking nulInTopic = new Booking(null, Instant.parse("2031-02-21T10:00:00Z"),
-                new Address("1 Main St", "Oslo", null, "Norway"), 30, "Fore\u0000casting",
-                "a@example.org", BookingStatus.PENDING, requester.id(), NOW, NOW, null, null, 0);
+        Booking nulInTopic = aBooking().at(Instant.parse("2031-02-21T10:00:00Z"))
+                .withAddress(new Address("1 Main St", "Oslo", null, "Norway")).lasting(30)
+                .withTopic("Fore\u0000casting").requestedBy("a@example.org").ownedBy(requester).createdAt(NOW).build();
         assertThatThrownBy(() -> bookings.insert(nulInTopic)).isInstanceOf(UnstorableValueException.class)
                 .hasMessageContaining("22021");
 
-        Booking nulInAddress = new Booking(null, Instant.parse("2031-02-21T11:00:00Z"),
-                new Address("1 Main\u0000St", "Oslo", null, "Norway"), 30, "Forecasting",
-                "a@example.org", BookingStatus.PENDING, requester.id(), NOW, NOW, null, null, 0);
+        Booking nulInAddress = aBooking().at(Instant.parse("2031-02-21T11:00:00Z"))
+                .withAddress(new Address("1 Main\u0000St", "Oslo", null, "Norway")).lasting(30)
+                .withTopic("Forecasting").requestedBy("a@example.org").ownedBy(requester).createdAt(NOW).build();
         assertThatThrownBy(() -> bookings.insert(nulInAddress)).isInstanceOf(UnstorableValueException.class);
 
         Booking farFuture = PostgresFixture.pending(requester, Instant.parse("+300000-01-01T00:00:00Z"), 30, NOW);
@@ -103,7 +105,7 @@ class MyBatisBookingRepositoryIT {
 
         assertThat(rejected.version()).isEqualTo(1);
         assertThat(rejected.status()).isEqualTo(BookingStatus.REJECTED);
-        assertThat(rejected.decidedBy()).isEqualTo(admin.id());
+        assertThat(rejected.decision().decidedBy()).isEqualTo(admin.id());
         assertThat(bookings.findById(stored.id())).contains(rejected);
         assertThatThrownBy(() -> bookings.update(stored.cancel(admin, CLOCK)))
                 .isInstanceOf(ConcurrentUpdateException.class);
@@ -227,9 +229,7 @@ class MyBatisBookingRepositoryIT {
 
         Booking legacyB = accepted(start.plusSeconds(7200), 60);
         db.execute("UPDATE booking_requests SET grandfathered = true WHERE id = " + legacyB.id());
-        Booking moved = new Booking(legacyB.id(), start.plusSeconds(9000), legacyB.address(), 60, legacyB.topic(),
-                legacyB.requestedBy(), legacyB.status(), legacyB.submittedBy(), legacyB.createdAt(), NOW,
-                legacyB.decidedBy(), legacyB.decidedAt(), legacyB.version());
+        Booking moved = BookingBuilder.from(legacyB).at(start.plusSeconds(9000)).updatedAt(NOW).build();
         bookings.update(moved);
 
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);

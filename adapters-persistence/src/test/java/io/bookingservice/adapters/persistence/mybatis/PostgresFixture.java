@@ -1,9 +1,12 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
+import static io.bookingservice.domain.testing.BookingBuilder.aBooking;
+
 import com.zaxxer.hikari.HikariDataSource;
+import io.bookingservice.adapters.persistence.postgres.PostgresConnectionSettings;
+import io.bookingservice.adapters.persistence.postgres.PostgresPool;
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
-import io.bookingservice.domain.booking.BookingStatus;
 import io.bookingservice.domain.user.NewUser;
 import io.bookingservice.domain.user.PasswordHash;
 import io.bookingservice.domain.user.Role;
@@ -57,8 +60,8 @@ final class PostgresFixture implements AutoCloseable {
     }
 
     static Booking pending(User owner, Instant start, int minutes, Instant now) {
-        return new Booking(null, start, new Address("1 Main St", "Springfield", null, "United States"), minutes,
-                "Topic", "contact@example.com", BookingStatus.PENDING, owner.id(), now, now, null, null, 0);
+        return aBooking().at(start).withAddress(new Address("1 Main St", "Springfield", null, "United States"))
+                .lasting(minutes).withTopic("Topic").ownedBy(owner).createdAt(now).build();
     }
 
     /** A single number from SQL run outside the adapter, to check what the database holds. */

@@ -3,6 +3,8 @@ package io.bookingservice.adapters.persistence.mybatis;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.bookingservice.adapters.persistence.postgres.PostgresConnectionSettings;
+import io.bookingservice.adapters.persistence.postgres.PostgresPool;
 import io.bookingservice.application.error.StorageUnavailableException;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.user.Username;

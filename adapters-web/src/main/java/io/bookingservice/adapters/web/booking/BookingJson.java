@@ -22,11 +22,14 @@ record BookingJson(long id, String eventTime, AddressJson address, String topic,
 
     /** @param usernames the names of the booking's submitter and decider (see {@code BookingViews}) */
     static BookingJson from(Booking booking, Map<UserId, Username> usernames) {
-        return new BookingJson(booking.id().value(), DateTimes.format(booking.eventTime()),
-                AddressJson.from(booking.address()), booking.topic(), booking.durationMinutes(),
-                booking.requestedBy(), booking.status().code(), DateTimes.format(booking.createdAt()),
-                name(booking.submittedBy(), usernames), name(booking.decidedBy(), usernames),
-                DateTimes.format(booking.decidedAt()), DateTimes.format(booking.updatedAt()));
+        Booking.Request request = booking.request();
+        Booking.Decision decision = booking.decision();
+        Booking.Audit audit = booking.audit();
+        return new BookingJson(booking.id().value(), DateTimes.format(request.eventTime()),
+                AddressJson.from(request.address()), request.topic(), request.durationMinutes(),
+                request.requestedBy(), decision.status().code(), DateTimes.format(audit.createdAt()),
+                name(audit.submittedBy(), usernames), name(decision.decidedBy(), usernames),
+                DateTimes.format(decision.decidedAt()), DateTimes.format(audit.updatedAt()));
     }
 
     private static String name(UserId id, Map<UserId, Username> usernames) {

@@ -41,8 +41,8 @@ final class BookingViews {
     List<BookingJson> of(List<Booking> bookings) {
         Set<UserId> ids = new HashSet<>();
         for (Booking booking : bookings) {
-            ids.add(booking.submittedBy());
-            ids.add(booking.decidedBy());
+            ids.add(booking.audit().submittedBy());
+            ids.add(booking.decision().decidedBy());
         }
         ids.remove(null);
         Map<UserId, Username> known = names.getAllPresent(ids);

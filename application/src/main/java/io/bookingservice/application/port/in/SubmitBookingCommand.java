@@ -1,6 +1,8 @@
 package io.bookingservice.application.port.in;
 
+import io.bookingservice.domain.booking.BookingDetails;
 import io.bookingservice.domain.booking.BookingDetails.AddressInput;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -9,4 +11,12 @@ import java.time.Instant;
  */
 public record SubmitBookingCommand(Instant eventTime, AddressInput address, Integer durationMinutes, String topic,
                                    String requestedBy) {
+
+    /**
+     * The request validated as new input, every invalid field reported at once. The one place
+     * that hands the command's fields to the domain, so a new field is passed on here.
+     */
+    public BookingDetails details(Clock clock) {
+        return BookingDetails.of(eventTime, address, durationMinutes, topic, requestedBy, clock);
+    }
 }

@@ -33,26 +33,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link SessionRepository} adapter must do. Subclass it once per adapter. Each test
+ * What every {@link SessionRepository} adapter must do; runs as a nested suite of
+ * {@link PersistenceContract}, which an adapter subclasses once. Each test
  * uses accounts of its own and never assumes an empty store; writes run in units of work, as the
  * session service runs them.
  */
-public abstract class SessionRepositoryContract {
+abstract class SessionRepositoryContract {
 
     private static final Duration IDLE = Duration.ofHours(8);
     private static final Duration MAX = Duration.ofDays(7);
 
-    /** The adapter under test. */
-    protected abstract SessionRepository sessions();
+    private PersistencePorts adapter;
+
+    /** The adapter under test, asked for before each test. */
+    protected abstract PersistencePorts ports();
+
+    private SessionRepository sessions() {
+        return adapter.sessions();
+    }
 
     /** The user store of the same adapter: sessions belong to accounts. */
-    protected abstract UserRepository users();
+    private UserRepository users() {
+        return adapter.users();
+    }
 
     /** The unit of work of the same adapter. */
-    protected abstract Transactions transactions();
-
-    /** Called before each test; override to (re)create the adapter. */
-    protected void resetState() {
+    private Transactions transactions() {
+        return adapter.transactions();
     }
 
     protected User alice;
@@ -61,7 +68,7 @@ public abstract class SessionRepositoryContract {
 
     @BeforeEach
     final void prepareSessionContract() {
-        resetState();
+        adapter = ports();
         alice = users().create(Users.newUser(Users.uniqueName("alice"), Role.REQUESTER));
         bob = users().create(Users.newUser(Users.uniqueName("bob"), Role.REQUESTER));
         // Whole microseconds: what PostgreSQL keeps of an instant.

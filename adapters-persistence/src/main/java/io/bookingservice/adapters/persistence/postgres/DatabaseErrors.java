@@ -1,4 +1,4 @@
-package io.bookingservice.adapters.persistence.mybatis;
+package io.bookingservice.adapters.persistence.postgres;
 
 import io.bookingservice.application.error.ConcurrentUpdateException;
 import io.bookingservice.application.error.DuplicateException;
@@ -14,12 +14,13 @@ import java.util.Set;
  * MyBatis wrapped it, and turns it into the application's exceptions, so that no
  * SQLException, MyBatis or Spring type crosses a port. SQLStates rather than Spring's
  * exception subclasses: they are PostgreSQL's documented contract, and Spring's mapping
- * of them has changed between versions.
+ * of them has changed between versions. Shared by every adapter on PostgreSQL, whatever
+ * maps its rows (MyBatis today).
  */
-final class DatabaseErrors {
+public final class DatabaseErrors {
 
-    static final String UNIQUE_VIOLATION = "23505";
-    static final String EXCLUSION_VIOLATION = "23P01";
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String EXCLUSION_VIOLATION = "23P01";
 
     /**
      * Server going away or refusing connections: admin_shutdown, crash_shutdown,
@@ -47,7 +48,7 @@ final class DatabaseErrors {
     }
 
     /** The SQLState of the innermost SQLException that has one. */
-    static Optional<String> sqlState(Throwable failure) {
+    public static Optional<String> sqlState(Throwable failure) {
         String state = null;
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -57,11 +58,11 @@ final class DatabaseErrors {
         return Optional.ofNullable(state);
     }
 
-    static boolean hasState(Throwable failure, String state) {
+    public static boolean hasState(Throwable failure, String state) {
         return sqlState(failure).filter(state::equals).isPresent();
     }
 
-    static boolean isUnavailable(Throwable failure) {
+    public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             // Hikari's "connection is not available, request timed out" may carry no SQLState.
             if (t instanceof SQLTransientConnectionException) {
@@ -76,7 +77,7 @@ final class DatabaseErrors {
      * Anything unrecognised is a bug or a schema mismatch: it surfaces as an
      * {@link IllegalStateException} (a server error), its cause kept for the log.
      */
-    static RuntimeException translate(RuntimeException failure, String action) {
+    public static RuntimeException translate(RuntimeException failure, String action) {
         if (isUnavailable(failure)) {
             return new StorageUnavailableException("The database is unavailable (" + action + ")", failure);
         }

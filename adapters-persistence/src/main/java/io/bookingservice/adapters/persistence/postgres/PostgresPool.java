@@ -1,4 +1,4 @@
-package io.bookingservice.adapters.persistence.mybatis;
+package io.bookingservice.adapters.persistence.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

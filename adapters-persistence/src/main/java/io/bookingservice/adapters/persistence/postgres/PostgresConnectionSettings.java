@@ -1,4 +1,4 @@
-package io.bookingservice.adapters.persistence.mybatis;
+package io.bookingservice.adapters.persistence.postgres;
 
 import java.time.Duration;
 import java.util.Objects;

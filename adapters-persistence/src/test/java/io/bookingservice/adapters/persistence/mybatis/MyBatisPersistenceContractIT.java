@@ -1,8 +1,7 @@
 package io.bookingservice.adapters.persistence.mybatis;
 
-import io.bookingservice.application.port.out.Transactions;
-import io.bookingservice.application.port.out.UserRepository;
-import io.bookingservice.application.port.out.contract.UserRepositoryContract;
+import io.bookingservice.application.port.out.contract.PersistenceContract;
+import io.bookingservice.application.port.out.contract.PersistencePorts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The user port contract on PostgreSQL: one migrated database for the class. */
-class MyBatisUserRepositoryContractIT extends UserRepositoryContract {
+/** Every port contract on PostgreSQL: one migrated database for the class, shared by the suites. */
+class MyBatisPersistenceContractIT extends PersistenceContract {
 
     private static PostgresFixture db;
 
@@ -27,13 +26,10 @@ class MyBatisUserRepositoryContractIT extends UserRepositoryContract {
     }
 
     @Override
-    protected UserRepository users() {
-        return db.persistence.users();
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return db.persistence.transactions();
+    protected PersistencePorts ports() {
+        MyBatisPersistence persistence = db.persistence;
+        return new PersistencePorts(persistence.bookings(), persistence.users(), persistence.idempotencyStore(),
+                persistence.sessions(), persistence.transactions());
     }
 
     /** The row lock lives in PostgreSQL: wait until another backend of this database waits for a lock. */

@@ -1,4 +1,4 @@
-package io.bookingservice.adapters.persistence.mybatis;
+package io.bookingservice.adapters.persistence.postgres;
 
 import io.bookingservice.application.port.out.Transactions;
 import java.util.function.Supplier;

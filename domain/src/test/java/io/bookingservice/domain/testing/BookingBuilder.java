@@ -1,4 +1,4 @@
-package io.bookingservice.application.testing;
+package io.bookingservice.domain.testing;
 
 import io.bookingservice.domain.booking.Address;
 import io.bookingservice.domain.booking.Booking;
@@ -9,10 +9,14 @@ import io.bookingservice.domain.user.UserId;
 import java.time.Instant;
 
 /**
- * Builds stored-looking bookings for tests, through the reconstitution constructor (so any
+ * Builds stored-looking bookings for tests, through the reconstitution constructors (so any
  * state, legacy ones included, can be set up directly):
  * {@code aBooking().ownedBy(alice).withStatus(ACCEPTED).at(tenAm).lasting(60).build()}.
  * Times are whole minutes, so they survive any storage precision unchanged.
+ *
+ * <p>The one place test code builds a {@link Booking}: published in the domain's test-jar,
+ * so the domain's own tests, the application's and every adapter's use the same defaults,
+ * and a new field is added here once.
  */
 public final class BookingBuilder {
 
@@ -47,24 +51,25 @@ public final class BookingBuilder {
     public static BookingBuilder from(Booking booking) {
         BookingBuilder b = new BookingBuilder();
         b.id = booking.id();
-        b.eventTime = booking.eventTime();
-        b.address = booking.address();
-        b.durationMinutes = booking.durationMinutes();
-        b.topic = booking.topic();
-        b.requestedBy = booking.requestedBy();
-        b.status = booking.status();
-        b.submittedBy = booking.submittedBy();
-        b.createdAt = booking.createdAt();
-        b.updatedAt = booking.updatedAt();
-        b.decidedBy = booking.decidedBy();
-        b.decidedAt = booking.decidedAt();
+        b.eventTime = booking.request().eventTime();
+        b.address = booking.request().address();
+        b.durationMinutes = booking.request().durationMinutes();
+        b.topic = booking.request().topic();
+        b.requestedBy = booking.request().requestedBy();
+        b.status = booking.decision().status();
+        b.decidedBy = booking.decision().decidedBy();
+        b.decidedAt = booking.decision().decidedAt();
+        b.submittedBy = booking.audit().submittedBy();
+        b.createdAt = booking.audit().createdAt();
+        b.updatedAt = booking.audit().updatedAt();
         b.version = booking.version();
         return b;
     }
 
     /**
-     * A row as the Python service left it: no owner, no creation time, an empty topic.
-     * Combine with {@link #withoutEventTime()} or {@link #lasting(int)} for other legacy values.
+     * A row as the Python service left it: no owner, no creation or update time, no decision
+     * record, an empty topic. Combine with {@link #withoutEventTime()}, {@link #lasting(int)} or
+     * {@link #withTopic(String)} for other legacy values.
      */
     public static BookingBuilder aLegacyBooking() {
         BookingBuilder b = new BookingBuilder();
@@ -76,6 +81,17 @@ public final class BookingBuilder {
 
     public BookingBuilder withId(long value) {
         this.id = new BookingId(value);
+        return this;
+    }
+
+    public BookingBuilder withId(BookingId value) {
+        this.id = value;
+        return this;
+    }
+
+    /** Not stored yet: no id. */
+    public BookingBuilder withoutId() {
+        this.id = null;
         return this;
     }
 
@@ -128,14 +144,25 @@ public final class BookingBuilder {
         return this;
     }
 
+    /** Created (and last changed) at {@code value}. */
     public BookingBuilder createdAt(Instant value) {
         this.createdAt = value;
         this.updatedAt = value;
         return this;
     }
 
+    public BookingBuilder updatedAt(Instant value) {
+        this.updatedAt = value;
+        return this;
+    }
+
+    /** Decided (and last changed) by {@code decider} at {@code when}; the status is set apart. */
     public BookingBuilder decidedBy(User decider, Instant when) {
-        this.decidedBy = decider.id();
+        return decidedBy(decider.id(), when);
+    }
+
+    public BookingBuilder decidedBy(UserId decider, Instant when) {
+        this.decidedBy = decider;
         this.decidedAt = when;
         this.updatedAt = when;
         return this;
@@ -147,7 +174,10 @@ public final class BookingBuilder {
     }
 
     public Booking build() {
-        return new Booking(id, eventTime, address, durationMinutes, topic, requestedBy, status, submittedBy, createdAt,
-                updatedAt, decidedBy, decidedAt, version);
+        return new Booking(id,
+                new Booking.Request(eventTime, address, durationMinutes, topic, requestedBy),
+                new Booking.Decision(status, decidedBy, decidedAt),
+                new Booking.Audit(submittedBy, createdAt, updatedAt),
+                version);
     }
 }

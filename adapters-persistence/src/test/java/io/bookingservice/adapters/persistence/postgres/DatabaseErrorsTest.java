@@ -1,4 +1,4 @@
-package io.bookingservice.adapters.persistence.mybatis;
+package io.bookingservice.adapters.persistence.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -76,17 +76,17 @@ class LaunchProcessIT {
         TestDatabase db = TestPostgres.createDatabase();
         new MigrationEngine(db.dataSource(), MigrationSettings.defaults(), null, line -> { }).upgrade("head");
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            // What a newer build leaves: V10 applied, a script this jar does not have.
+            // What a newer build leaves: V11 applied, a script this jar does not have.
             statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (100, '10', 'booking notes', 'SQL',"
-                    + " 'V10__booking_notes.sql', 1, current_user, 0, true)");
+                    + " checksum, installed_by, execution_time, success) VALUES (100, '11', 'booking notes', 'SQL',"
+                    + " 'V11__booking_notes.sql', 1, current_user, 0, true)");
         }
 
         JarProcess.Result serve = JarProcess.run(dataDirectory, Map.of("ENV", "test", "DATABASE_URL", url(db), "PORT", "0"), "");
 
         assertThat(serve.status()).isEqualTo(1);
         assertThat(serve.err().lines().toList()).singleElement().asString()
-                .startsWith("booking: serve: the database is at version 10, ahead of this build, whose newest migration is 9:");
+                .startsWith("booking: serve: the database is at version 11, ahead of this build, whose newest migration is 10:");
         // The log keeps Spring's one-line warning (it names the outermost bean being built); no stack trace.
         assertThat(serve.out()).doesNotContain("\tat ");
     }

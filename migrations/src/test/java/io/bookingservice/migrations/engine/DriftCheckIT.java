@@ -96,6 +96,17 @@ class DriftCheckIT {
     }
 
     @Test
+    void knowsTheFilteredPagesIndexOfV10() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        MigrationEngine engine = engine(db);
+        engine.upgrade("head");
+        execute(db, "DROP INDEX ix_booking_requests_status_id_event_time");
+
+        assertThat(engine.check().differences())
+                .containsExactly("index ix_booking_requests_status_id_event_time missing in live");
+    }
+
+    @Test
     void aSessionTableLoosenedByHandIsDrift() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase();
         MigrationEngine engine = engine(db);

@@ -105,6 +105,8 @@ public final class MyBatisPersistence {
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(IdempotencyMapper.class);
         configuration.addMapper(SessionMapper.class);
+        // Range-filtered list queries are planned with their values every time (see CustomPlans).
+        configuration.addInterceptor(new CustomPlans());
 
         // What mybatis-spring's SqlSessionFactoryBean does, without its dependency on a Spring
         // ApplicationContext: sessions take the connection of the current Spring transaction.

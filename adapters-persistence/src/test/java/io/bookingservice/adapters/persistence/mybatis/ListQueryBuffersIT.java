@@ -1,0 +1,179 @@
+package io.bookingservice.adapters.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bookingservice.application.model.BookingQuery;
+import io.bookingservice.application.model.EventTimeKey;
+import io.bookingservice.domain.booking.BookingId;
+import io.bookingservice.domain.booking.BookingStatus;
+import io.bookingservice.migrations.testing.TestDatabase;
+import io.bookingservice.migrations.testing.TestFlyway;
+import io.bookingservice.migrations.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The deterministic gate of issue 10, "filtered pages": a page of a listing filtered by an
+ * event-time range reads at most {@value #MAX_BUFFERS} shared buffers, whatever share of the
+ * bookings the range holds, with and without a status filter, first page and 100 pages deep, in
+ * id order and in event-time order. Counted, not timed: the plan is {@code EXPLAIN (ANALYZE,
+ * BUFFERS)} of the adapter's own SQL ({@link ListQueryPlans}), on bookings made by
+ * {@code bench/data/bookings.sql} (event time uniform over 10 years and uncorrelated with id).
+ * {@code bench/data/run} measures the same cases on 1,000,000 bookings, with times.
+ *
+ * <p>Pages of {@value #PAGE} (the console's; the service asks for one row more): a page whose
+ * bookings are scattered over the table needs one buffer per booking at least, so pages of 100
+ * cannot stay under 50 buffers with any index (bench/data reports them too).
+ */
+class ListQueryBuffersIT {
+
+    static final int ROWS = 100_000;
+    static final int PAGE = 20;
+    static final long MAX_BUFFERS = 50;
+    static final int DEEP_PAGES = 100;
+    static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
+    static final Duration SPAN = Duration.ofDays(3652);
+
+    private static PostgresFixture db;
+    private static ListQueryPlans plans;
+
+    @BeforeAll
+    static void load() throws IOException, SQLException {
+        TestDatabase database = TestPostgres.createDatabase();
+        TestFlyway.migrate(database);
+        String bookings = Files.readString(Path.of("..", "bench", "data", "bookings.sql"), StandardCharsets.UTF_8);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET bench.rows = '" + ROWS + "'");
+            statement.execute(bookings);
+        }
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE booking_requests");
+        }
+        db = PostgresFixture.over(database);
+        assertThat(db.count("SELECT count(*) FROM booking_requests")).isEqualTo(ROWS);
+        // As after autovacuum: every page all-visible, so index-only scans need no table access.
+        assertThat(db.count("SELECT relallvisible FROM pg_class WHERE relname = 'booking_requests'"))
+                .isEqualTo(db.count("SELECT relpages FROM pg_class WHERE relname = 'booking_requests'"));
+        plans = ListQueryPlans.over(db.pool);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (double share : new double[] {0.00001, 0.001, 0.1, 0.9}) {
+            for (Set<BookingStatus> statuses : List.of(Set.<BookingStatus>of(), Set.of(BookingStatus.PENDING),
+                    Set.of(BookingStatus.REJECTED))) {
+                for (boolean deep : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(share, statuses, deep));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "range of {0} of the bookings, status {1}, 100 pages deep: {2}")
+    @MethodSource("cases")
+    void anIdOrderedPageReadsAtMostFiftyBuffers(double share, Set<BookingStatus> statuses, boolean deep)
+            throws SQLException {
+        BookingQuery query = range(share, statuses);
+        Position position = position(query, deep, "id");
+        BookingId after = position.after == null ? null : new BookingId(position.after.id);
+
+        ListQueryPlans.Plan plan = plans.list(query, after, PAGE + 1);
+
+        assertThat(plan.rows()).as("rows of %s", plan).isEqualTo(position.rowsOnPage);
+        assertThat(plan.sharedBuffers()).as("shared buffers of %s", plan).isLessThanOrEqualTo(MAX_BUFFERS);
+    }
+
+    @ParameterizedTest(name = "range of {0} of the bookings, status {1}, 100 pages deep: {2}")
+    @MethodSource("cases")
+    void anEventTimeOrderedPageReadsAtMostFiftyBuffers(double share, Set<BookingStatus> statuses, boolean deep)
+            throws SQLException {
+        BookingQuery query = range(share, statuses);
+        Position position = position(query, deep, "event_time, id");
+        EventTimeKey after = position.after == null ? null
+                : new EventTimeKey(position.after.eventTime, new BookingId(position.after.id));
+
+        ListQueryPlans.Plan plan = plans.listByEventTime(query, after, PAGE + 1);
+
+        assertThat(plan.rows()).as("rows of %s", plan).isEqualTo(position.rowsOnPage);
+        assertThat(plan.sharedBuffers()).as("shared buffers of %s", plan).isLessThanOrEqualTo(MAX_BUFFERS);
+    }
+
+    /** A range holding {@code share} of the bookings, in the middle of the 10 years. */
+    static BookingQuery range(double share, Set<BookingStatus> statuses) {
+        long span = SPAN.toMillis();
+        Instant from = START.plusMillis(Math.round(span * (1 - share) / 2));
+        return new BookingQuery(statuses, from, from.plusMillis(Math.round(span * share)), null);
+    }
+
+    private record Key(long id, Instant eventTime) {
+    }
+
+    private record Position(Key after, long rowsOnPage) {
+    }
+
+    /**
+     * Page 101 (after 100 full pages) if the listing has one, else its last page; the cursor is
+     * the last booking before it, found with plain SQL.
+     */
+    private static Position position(BookingQuery query, boolean deep, String order) throws SQLException {
+        String where = " FROM booking_requests WHERE event_time >= ? AND event_time < ?"
+                + (query.statuses().isEmpty() ? "" : " AND status = ANY (?)");
+        try (Connection connection = db.database.connect()) {
+            long matching;
+            try (PreparedStatement count = bind(connection, "SELECT count(*)" + where, query);
+                    ResultSet result = count.executeQuery()) {
+                result.next();
+                matching = result.getLong(1);
+            }
+            long page = deep ? Math.min(DEEP_PAGES, Math.max(0, (matching - 1) / PAGE)) : 0;
+            long rowsOnPage = Math.min(PAGE + 1, matching - page * PAGE);
+            if (page == 0) {
+                return new Position(null, rowsOnPage);
+            }
+            try (PreparedStatement last = bind(connection,
+                    "SELECT id, event_time" + where + " ORDER BY " + order + " OFFSET " + (page * PAGE - 1) + " LIMIT 1",
+                    query);
+                    ResultSet result = last.executeQuery()) {
+                result.next();
+                return new Position(new Key(result.getLong(1), result.getObject(2, OffsetDateTime.class).toInstant()), rowsOnPage);
+            }
+        }
+    }
+
+    private static PreparedStatement bind(Connection connection, String sql, BookingQuery query) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setObject(1, OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+        statement.setObject(2, OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+        if (!query.statuses().isEmpty()) {
+            statement.setArray(3, connection.createArrayOf("varchar",
+                    query.statuses().stream().map(BookingStatus::code).toArray()));
+        }
+        return statement;
+    }
+}

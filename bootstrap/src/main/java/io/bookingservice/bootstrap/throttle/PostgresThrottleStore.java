@@ -8,12 +8,16 @@ import io.github.bucket4j.distributed.proxy.ExecutionStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The login throttle's buckets in PostgreSQL (table {@code throttle_buckets}, migration V7), shared
@@ -27,6 +31,8 @@ import javax.sql.DataSource;
  * line full fails with Bucket4j's execution exception, which the throttle turns into a refusal.
  */
 public final class PostgresThrottleStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresThrottleStore.class);
 
     public static final int CONNECTIONS = 2;
     /** The default budget of one call (BOOKING_THROTTLE_TIMEOUT). */
@@ -42,6 +48,7 @@ public final class PostgresThrottleStore implements AutoCloseable {
     /** Bounds one purge run; what is left goes at the next period. */
     static final int PURGE_MAX_BATCHES = 100;
 
+    private final DataSource connections;
     private final Runnable closeConnections;
     private final ThreadPoolExecutor calls;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
@@ -61,6 +68,7 @@ public final class PostgresThrottleStore implements AutoCloseable {
      * @param closeConnections what {@link #close()} closes after the threads
      */
     PostgresThrottleStore(DataSource connections, Runnable closeConnections, Duration callBudget) {
+        this.connections = connections;
         this.closeConnections = closeConnections;
         AtomicInteger threads = new AtomicInteger();
         this.calls = new ThreadPoolExecutor(CONNECTIONS, CONNECTIONS, 0, TimeUnit.MILLISECONDS,
@@ -76,6 +84,28 @@ public final class PostgresThrottleStore implements AutoCloseable {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .executionStrategy(ExecutionStrategy.backgroundTimeBounded(calls, callBudget))
                 .build();
+    }
+
+    /**
+     * Waits (at most {@code patience}) until the pool holds a connection, so that the first
+     * login after a start does not spend its 200 ms budget on opening one (fork, authentication):
+     * on a busy machine a fresh instance answered its first {@code POST /token} with 503. (No
+     * Bucket4j call: even reading a bucket inserts its row first.) Gives up quietly: an unreachable database is the
+     * readiness check's business, and a throttle call then fails closed as usual.
+     */
+    public void warmUp(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try (Connection connection = connections.getConnection()) {
+                connection.isValid(1);
+                break;
+            } catch (SQLException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    LOG.warn("the login throttle's database connections are not ready yet: {}", e.getMessage());
+                    return;
+                }
+            }
+        }
     }
 
     /** The buckets, for {@code LoginThrottle}. */

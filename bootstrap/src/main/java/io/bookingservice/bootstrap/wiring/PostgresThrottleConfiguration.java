@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class PostgresThrottleConfiguration {
 
+    /** How long the start waits for the throttle's first connection (see PostgresThrottleStore#warmUp). */
+    static final Duration WARM_UP_PATIENCE = Duration.ofSeconds(10);
+
     /**
      * The throttle's buckets in PostgreSQL, on a pool of their own (see {@link PostgresThrottleStore}),
      * so that every instance on this database shares the login limits.
@@ -26,8 +29,10 @@ public class PostgresThrottleConfiguration {
         Duration budget = settings.throttleTimeout();
         // Hikari waits at least 250 ms for a connection; the call's budget still bounds the caller.
         Duration connectionTimeout = budget.compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250) : budget;
-        return PostgresThrottleStore.over(database.openBoundedPool("booking-throttle",
+        PostgresThrottleStore store = PostgresThrottleStore.over(database.openBoundedPool("booking-throttle",
                 PostgresThrottleStore.CONNECTIONS, connectionTimeout, budget), budget);
+        store.warmUp(WARM_UP_PATIENCE);
+        return store;
     }
 
     @Bean

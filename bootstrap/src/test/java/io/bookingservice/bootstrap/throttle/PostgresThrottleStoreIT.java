@@ -137,6 +137,32 @@ class PostgresThrottleStoreIT {
         }
     }
 
+    @Test
+    void warmingUpOpensAConnectionFirstAndGivesUpQuietlyWhenThereIsNone() throws IOException {
+        TestDatabase db = TestPostgres.createDatabase();
+        TestFlyway.configure(db).load().migrate();
+        HikariDataSource connections = pool(db.jdbcUrl(), db.user(), db.password(), PATIENT);
+        try (PostgresThrottleStore store = PostgresThrottleStore.over(connections, PATIENT)) {
+            assertThat(connections.getHikariPoolMXBean().getTotalConnections()).as("none opened yet").isZero();
+
+            store.warmUp(PATIENT);
+
+            assertThat(connections.getHikariPoolMXBean().getTotalConnections()).isPositive();
+            assertThat(throttleOver(store).tryAcquire("admin", "192.0.2.1").allowed()).isTrue();
+        }
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (PostgresThrottleStore nowhere = PostgresThrottleStore.over(
+                pool("jdbc:postgresql://127.0.0.1:" + closedPort + "/booking", "booking", "secret"))) {
+            nowhere.warmUp(Duration.ofMillis(600));
+            assertThatThrownBy(() -> throttleOver(nowhere).tryAcquire("admin", "192.0.2.1"))
+                    .isInstanceOf(ThrottleUnavailableException.class);
+        }
+    }
+
     private static void execute(TestDatabase db, String sql) throws SQLException {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

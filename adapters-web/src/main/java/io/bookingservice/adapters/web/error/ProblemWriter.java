@@ -33,6 +33,11 @@ public final class ProblemWriter {
         }
         response.resetBuffer();
         response.setStatus(status.value());
+        if (status == HttpStatus.CONTENT_TOO_LARGE) {
+            // The rest of the body is never read, so the server closes the connection after this
+            // answer: say so, or a client reuses it for its next request and gets no answer.
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), Problem.of(status, detail, request.getRequestURI()));

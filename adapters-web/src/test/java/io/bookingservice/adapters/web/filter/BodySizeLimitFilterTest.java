@@ -45,6 +45,8 @@ class BodySizeLimitFilterTest {
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getHeader("Connection")).as("the unread body ends the connection; the client is told")
+                .isEqualTo("close");
         assertThat(chain.getRequest()).as("never reaches the application").isNull();
     }
 

@@ -10,13 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,17 +66,17 @@ public class Pages {
                     BookingQuery query = range(share, statuses);
                     for (String order : List.of("id", "event_time, id")) {
                         for (boolean deep : new boolean[] {false, true}) {
-                            Position position = position(db, query, deep, order, pageSize);
-                            if (deep && position.page == 0) {
+                            ListQueryPlans.PageStart position = plans.pageStart(query, deep ? DEEP_PAGES : 0, order, pageSize);
+                            if (deep && position.page() == 0) {
                                 continue;   // one page only: the first page is the deepest
                             }
                             List<ListQueryPlans.Plan> runs = new ArrayList<>();
                             for (int i = 0; i < REPEATS; i++) {
                                 runs.add(order.equals("id")
-                                        ? plans.list(query, position.afterId == null ? null : new BookingId(position.afterId),
+                                        ? plans.list(query, position.afterId() == null ? null : new BookingId(position.afterId()),
                                                 pageSize + 1)
-                                        : plans.listByEventTime(query, position.afterId == null ? null
-                                                : new EventTimeKey(position.afterTime, new BookingId(position.afterId)),
+                                        : plans.listByEventTime(query, position.afterId() == null ? null
+                                                : new EventTimeKey(position.afterTime(), new BookingId(position.afterId())),
                                                 pageSize + 1));
                             }
                             ListQueryPlans.Plan plan = runs.get(REPEATS - 1);
@@ -88,9 +85,9 @@ public class Pages {
                             boolean over = plan.sharedBuffers() > 50;
                             failures += over && pageSize <= 20 ? 1 : 0;
                             System.out.printf(Locale.ROOT, "%-8s %-9s %-10s %-13s %7d %5d %8d %9.2f  %s%s%n",
-                                    percent(share), String.format("%,d", position.matching),
+                                    percent(share), String.format("%,d", position.matching()),
                                     statuses.isEmpty() ? "-" : statuses.iterator().next().code(),
-                                    order.equals("id") ? "id" : "event_time", position.page + 1, plan.rows(),
+                                    order.equals("id") ? "id" : "event_time", position.page() + 1, plan.rows(),
                                     plan.sharedBuffers(), median, String.join(", ", plan.scans()), over ? "  > 50" : "");
                         }
                     }
@@ -120,45 +117,6 @@ public class Pages {
                 .toPlainString() + "%";
     }
 
-    record Position(long matching, long page, Long afterId, Instant afterTime) {
-    }
-
-    /** Page 101 (after 100 full pages) if the listing has one, else its last page. */
-    static Position position(PGSimpleDataSource db, BookingQuery query, boolean deep, String order, int pageSize)
-            throws SQLException {
-        String where = " FROM booking_requests WHERE event_time >= ? AND event_time < ?"
-                + (query.statuses().isEmpty() ? "" : " AND status = ANY (?)");
-        try (Connection connection = db.getConnection()) {
-            long matching;
-            try (PreparedStatement count = bind(connection, "SELECT count(*)" + where, query);
-                    ResultSet result = count.executeQuery()) {
-                result.next();
-                matching = result.getLong(1);
-            }
-            long page = deep ? Math.min(DEEP_PAGES, Math.max(0, (matching - 1) / pageSize)) : 0;
-            if (page == 0) {
-                return new Position(matching, 0, null, null);
-            }
-            try (PreparedStatement last = bind(connection, "SELECT id, event_time" + where + " ORDER BY " + order
-                    + " OFFSET " + (page * pageSize - 1) + " LIMIT 1", query);
-                    ResultSet result = last.executeQuery()) {
-                result.next();
-                return new Position(matching, page, result.getLong(1),
-                        result.getObject(2, OffsetDateTime.class).toInstant());
-            }
-        }
-    }
-
-    static PreparedStatement bind(Connection connection, String sql, BookingQuery query) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setObject(1, OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
-        statement.setObject(2, OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
-        if (!query.statuses().isEmpty()) {
-            statement.setArray(3, connection.createArrayOf("varchar",
-                    query.statuses().stream().map(BookingStatus::code).toArray()));
-        }
-        return statement;
-    }
 
     /** GET /booking/ through the running service: first page, and page 101 reached by following next_cursor. */
     static void http(String base, int pageSize) throws Exception {

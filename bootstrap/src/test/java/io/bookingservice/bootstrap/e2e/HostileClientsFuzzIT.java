@@ -164,10 +164,18 @@ class HostileClientsFuzzIT {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 // Jetty answers 413 and closes while a body past the limit is still being sent.
-                if (body == null || body.length() <= 64 * 1024) {
-                    failures.add(method + " " + path + " " + abbreviate(body) + " -> no answer: " + e.getMessage());
+                if (body != null && body.length() > 64 * 1024) {
+                    continue;
                 }
-                continue;
+                // Once in a few runs the client sends the request after an oversized one on a
+                // pooled connection the server has just closed, and reads nothing back: a transport
+                // race, not an answer. The same request on a fresh connection must get one.
+                try {
+                    response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException again) {
+                    failures.add(method + " " + path + " " + abbreviate(body) + " -> no answer: " + again.getMessage());
+                    continue;
+                }
             }
             check(method + " " + path + " " + abbreviate(body), response.statusCode(), response.body());
         }

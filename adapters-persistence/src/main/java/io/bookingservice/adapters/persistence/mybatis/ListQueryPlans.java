@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,58 @@ public final class ListQueryPlans {
 
     public static ListQueryPlans over(DataSource dataSource) {
         return new ListQueryPlans(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * Where a page of a range listing starts: page {@code min(maxPage, last page)} (0-based) of the
+     * bookings in {@code query}'s range and statuses, in {@code order} ({@code "id"} or
+     * {@code "event_time, id"}), and the last booking before it (the cursor), found with plain SQL.
+     */
+    public PageStart pageStart(BookingQuery query, long maxPage, String order, int pageSize) throws SQLException {
+        if (!order.equals("id") && !order.equals("event_time, id")) {
+            throw new IllegalArgumentException("order must be \"id\" or \"event_time, id\"");
+        }
+        String where = " FROM booking_requests WHERE event_time >= ? AND event_time < ?"
+                + (query.statuses().isEmpty() ? "" : " AND status = ANY (?)");
+        try (Connection connection = dataSource.getConnection()) {
+            long matching;
+            try (PreparedStatement count = bindRange(connection, "SELECT count(*)" + where, query);
+                    ResultSet result = count.executeQuery()) {
+                result.next();
+                matching = result.getLong(1);
+            }
+            long page = Math.min(maxPage, Math.max(0, (matching - 1) / pageSize));
+            if (page == 0) {
+                return new PageStart(matching, 0, null, null);
+            }
+            try (PreparedStatement last = bindRange(connection, "SELECT id, event_time" + where + " ORDER BY " + order
+                    + " OFFSET " + (page * pageSize - 1) + " LIMIT 1", query);
+                    ResultSet result = last.executeQuery()) {
+                result.next();
+                return new PageStart(matching, page, result.getLong(1),
+                        result.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    /**
+     * @param matching  bookings in the range
+     * @param page      the page's number, 0 for the first
+     * @param afterId   the cursor's id, {@code null} on the first page
+     * @param afterTime the cursor's event time, {@code null} on the first page
+     */
+    public record PageStart(long matching, long page, Long afterId, Instant afterTime) {
+    }
+
+    private static PreparedStatement bindRange(Connection connection, String sql, BookingQuery query) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setObject(1, OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+        statement.setObject(2, OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+        if (!query.statuses().isEmpty()) {
+            statement.setArray(3, connection.createArrayOf("varchar",
+                    query.statuses().stream().map(BookingStatus::code).toArray()));
+        }
+        return statement;
     }
 
     /**

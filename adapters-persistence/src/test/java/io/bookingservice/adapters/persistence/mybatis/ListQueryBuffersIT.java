@@ -14,14 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,7 +97,7 @@ class ListQueryBuffersIT {
             throws SQLException {
         BookingQuery query = range(share, statuses);
         Position position = position(query, deep, "id");
-        BookingId after = position.after == null ? null : new BookingId(position.after.id);
+        BookingId after = position.start.afterId() == null ? null : new BookingId(position.start.afterId());
 
         ListQueryPlans.Plan plan = plans.list(query, after, PAGE + 1);
 
@@ -115,8 +111,8 @@ class ListQueryBuffersIT {
             throws SQLException {
         BookingQuery query = range(share, statuses);
         Position position = position(query, deep, "event_time, id");
-        EventTimeKey after = position.after == null ? null
-                : new EventTimeKey(position.after.eventTime, new BookingId(position.after.id));
+        EventTimeKey after = position.start.afterId() == null ? null
+                : new EventTimeKey(position.start.afterTime(), new BookingId(position.start.afterId()));
 
         ListQueryPlans.Plan plan = plans.listByEventTime(query, after, PAGE + 1);
 
@@ -131,49 +127,12 @@ class ListQueryBuffersIT {
         return new BookingQuery(statuses, from, from.plusMillis(Math.round(span * share)), null);
     }
 
-    private record Key(long id, Instant eventTime) {
+    private record Position(ListQueryPlans.PageStart start, long rowsOnPage) {
     }
 
-    private record Position(Key after, long rowsOnPage) {
-    }
-
-    /**
-     * Page 101 (after 100 full pages) if the listing has one, else its last page; the cursor is
-     * the last booking before it, found with plain SQL.
-     */
+    /** Page 101 (after 100 full pages) if the listing has one, else its last page. */
     private static Position position(BookingQuery query, boolean deep, String order) throws SQLException {
-        String where = " FROM booking_requests WHERE event_time >= ? AND event_time < ?"
-                + (query.statuses().isEmpty() ? "" : " AND status = ANY (?)");
-        try (Connection connection = db.database.connect()) {
-            long matching;
-            try (PreparedStatement count = bind(connection, "SELECT count(*)" + where, query);
-                    ResultSet result = count.executeQuery()) {
-                result.next();
-                matching = result.getLong(1);
-            }
-            long page = deep ? Math.min(DEEP_PAGES, Math.max(0, (matching - 1) / PAGE)) : 0;
-            long rowsOnPage = Math.min(PAGE + 1, matching - page * PAGE);
-            if (page == 0) {
-                return new Position(null, rowsOnPage);
-            }
-            try (PreparedStatement last = bind(connection,
-                    "SELECT id, event_time" + where + " ORDER BY " + order + " OFFSET " + (page * PAGE - 1) + " LIMIT 1",
-                    query);
-                    ResultSet result = last.executeQuery()) {
-                result.next();
-                return new Position(new Key(result.getLong(1), result.getObject(2, OffsetDateTime.class).toInstant()), rowsOnPage);
-            }
-        }
-    }
-
-    private static PreparedStatement bind(Connection connection, String sql, BookingQuery query) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setObject(1, OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
-        statement.setObject(2, OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
-        if (!query.statuses().isEmpty()) {
-            statement.setArray(3, connection.createArrayOf("varchar",
-                    query.statuses().stream().map(BookingStatus::code).toArray()));
-        }
-        return statement;
+        ListQueryPlans.PageStart start = plans.pageStart(query, deep ? DEEP_PAGES : 0, order, PAGE);
+        return new Position(start, Math.min(PAGE + 1, start.matching() - start.page() * PAGE));
     }
 }

@@ -1,6 +1,7 @@
 package io.bookingservice.bootstrap.config;
 
 import io.bookingservice.migrations.config.DatabaseUrl;
+import io.bookingservice.migrations.engine.MigrationSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,10 @@ import java.util.Optional;
  *                           (readiness 503, every response {@code Connection: close}) before it drains
  * @param sessionIdle        BOOKING_SESSION_IDLE: a sign-in session ends after this long without a refresh (8 h)
  * @param sessionMax         BOOKING_SESSION_MAX: and after this long in total (7 days)
+ * @param migrationScripts   the migration scripts {@code serve} (on start) and {@code booking migrate} run:
+ *                           BOOKING_MIGRATION_LOCATIONS (comma-separated Flyway locations, default the
+ *                           packaged {@code classpath:db/migration}) and BOOKING_MIGRATION_UNDO_LOCATION
+ *                           (default {@code classpath:db/undo}); always schema {@code public}, no placeholders
  */
 public record Settings(
         Environment environment,
@@ -55,7 +60,8 @@ public record Settings(
         Duration throttleTimeout,
         Duration shutdownGrace,
         Duration sessionIdle,
-        Duration sessionMax) {
+        Duration sessionMax,
+        MigrationSettings migrationScripts) {
 
     /** A login waits at most this long for the shared throttle before it is refused with 503. */
     public static final Duration DEFAULT_THROTTLE_TIMEOUT = Duration.ofMillis(200);
@@ -64,6 +70,7 @@ public record Settings(
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(keyRefresh, "keyRefresh");
+        Objects.requireNonNull(migrationScripts, "migrationScripts");
     }
 
     /** Local mode runs its own PostgreSQL unless it was given a database or told to keep data in memory. */
@@ -84,6 +91,7 @@ public record Settings(
                 + ", secretsEndpoint=" + secretsEndpoint.map(URI::toString).orElse("(AWS)")
                 + ", trustedProxies=" + trustedProxies + ", loginFloor=" + loginFloor.toMillis() + "ms"
                 + ", keyRefresh=" + keyRefresh.toSeconds() + "s, trustPreviousKey=" + trustPreviousKey
-                + ", throttleTimeout=" + throttleTimeout.toMillis() + "ms, shutdownGrace=" + shutdownGrace + "]";
+                + ", throttleTimeout=" + throttleTimeout.toMillis() + "ms, shutdownGrace=" + shutdownGrace
+                + ", migrationScripts=" + migrationScripts.locations() + " undo " + migrationScripts.undoLocation() + "]";
     }
 }

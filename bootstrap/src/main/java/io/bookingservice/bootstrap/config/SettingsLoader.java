@@ -5,6 +5,7 @@ import io.bookingservice.adapters.web.auth.LoginFloor;
 import io.bookingservice.adapters.web.net.ClientAddressResolver;
 import io.bookingservice.migrations.config.DatabaseUrl;
 import io.bookingservice.migrations.config.InvalidDatabaseUrlException;
+import io.bookingservice.migrations.engine.MigrationSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +95,7 @@ public final class SettingsLoader {
     private static Settings load(Map<String, String> commandLine, Map<String, String> environment, boolean needsDatabase) {
         String configFile = nonBlank(commandLine.get(CONFIG_FILE)).orElse(nonBlank(environment.get(CONFIG_FILE)).orElse(null));
         Properties file = configFile == null ? new Properties() : readFile(Path.of(configFile));
+        refuseRetiredKeys(configFile, file);
         return new SettingsLoader(commandLine, environment, file, needsDatabase).settings();
     }
 
@@ -140,7 +143,45 @@ public final class SettingsLoader {
                         .orElse(Settings.DEFAULT_THROTTLE_TIMEOUT),
                 lookup("BOOKING_SHUTDOWN_GRACE").map(SettingsLoader::shutdownGrace).orElse(DEFAULT_SHUTDOWN_GRACE),
                 sessionIdle,
-                sessionMax);
+                sessionMax,
+                migrationScripts());
+    }
+
+    /** The scripts serve runs on start and {@code booking migrate} runs: one name each, read like every setting. */
+    private MigrationSettings migrationScripts() {
+        MigrationSettings defaults = MigrationSettings.defaults();
+        List<String> locations = lookup("BOOKING_MIGRATION_LOCATIONS")
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(defaults.locations());
+        if (locations.isEmpty()) {
+            throw new InvalidSettingsException("BOOKING_MIGRATION_LOCATIONS must name at least one location");
+        }
+        return defaults.withLocations(locations, lookup("BOOKING_MIGRATION_UNDO_LOCATION").map(String::strip)
+                .orElse(defaults.undoLocation()));
+    }
+
+    /**
+     * Keys of the old migrate-only file format. {@code booking migrate} read them and {@code serve}
+     * ignored them, so one file could name a database or scripts that the service never used; now
+     * both read the same names, and a file that still holds an old key is refused rather than half
+     * obeyed.
+     */
+    private static void refuseRetiredKeys(String configFile, Properties file) {
+        for (String key : new TreeSet<>(file.stringPropertyNames())) {   // the same key named each time
+            String replacement = switch (key) {
+                case "url", "user", "password" -> "name the database the way serve reads it: DATABASE_URL=…"
+                        + " (user and password inside the URL)";
+                case "locations" -> "use BOOKING_MIGRATION_LOCATIONS=…";
+                case "undo.location" -> "use BOOKING_MIGRATION_UNDO_LOCATION=…";
+                case "schema" -> "the service's tables live in schema public, the only one it reads";
+                default -> key.startsWith("placeholders.")
+                        ? "migration scripts take no placeholders; write the value into the script" : null;
+            };
+            if (replacement != null) {
+                throw new InvalidSettingsException("config file " + configFile + ": '" + key
+                        + "' is not a setting; " + replacement);
+            }
+        }
     }
 
     private static Duration milliseconds(String name, String value, int min, int max) {

@@ -31,7 +31,8 @@ public final class Database implements AutoCloseable {
     private final MigrationEngine migrations;
     private final MigrationEngine schemaStatus;
 
-    private Database(EmbeddedDatabase embedded, DatabaseCredentials credentials, HikariDataSource pool) {
+    private Database(EmbeddedDatabase embedded, DatabaseCredentials credentials, HikariDataSource pool,
+                     MigrationSettings scripts) {
         this.embedded = embedded;
         this.credentials = credentials;
         this.pool = pool;
@@ -41,10 +42,10 @@ public final class Database implements AutoCloseable {
         // get unpooled connections without a socket timeout (see DatabasePool.forMigrations).
         // No scratch-database factory: the service only upgrades; drift checks are `booking migrate check`.
         this.migrationConnections = DatabasePool.forMigrations(credentials);
-        this.migrations = new MigrationEngine(migrationConnections, MigrationSettings.defaults(), null,
+        this.migrations = new MigrationEngine(migrationConnections, scripts, null,
                 line -> LOG.info("{}", line));
         // Readiness only reads the history table: short queries, so the pool and its timeout suit it.
-        this.schemaStatus = new MigrationEngine(pool, MigrationSettings.defaults(), null, line -> LOG.info("{}", line));
+        this.schemaStatus = new MigrationEngine(pool, scripts, null, line -> LOG.info("{}", line));
     }
 
     /**
@@ -62,7 +63,8 @@ public final class Database implements AutoCloseable {
             EmbeddedDatabase server = EmbeddedDatabase.start(embedded.dataDirectory());
             try {
                 DatabaseCredentials credentials = DatabaseCredentials.fixed(server.url());
-                return new Database(server, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts));
+                return new Database(server, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts),
+                settings.migrationScripts());
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -76,7 +78,8 @@ public final class Database implements AutoCloseable {
             credentials = DatabaseCredentials.fixed(((DatabaseLocation.Configured) location).url());
         }
         LOG.info("database {}", credentials.current().jdbcUrl());
-        return new Database(null, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts));
+        return new Database(null, credentials, DatabasePool.open(credentials, "booking-db", poolSize, meters, timeouts),
+                settings.migrationScripts());
     }
 
     public DataSource dataSource() {

@@ -3,6 +3,7 @@ package io.bookingservice.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bookingservice.migrations.engine.MigrationSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
@@ -35,6 +38,40 @@ class SettingsLoaderTest {
         assertThat(settings.docsUrl()).isEmpty();
         assertThat(settings.secretsEndpoint()).isEmpty();
         assertThat(settings.throttleTimeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.migrationScripts()).isEqualTo(MigrationSettings.defaults());
+    }
+
+    @Test
+    void migrationScriptsAreServiceSettingsReadLikeEveryOther() throws IOException {
+        Path file = write("BOOKING_MIGRATION_LOCATIONS=filesystem:/srv/a, filesystem:/srv/b\n"
+                + "BOOKING_MIGRATION_UNDO_LOCATION=filesystem:/srv/undo\n");
+
+        MigrationSettings scripts = SettingsLoader.load(Map.of(SettingsLoader.CONFIG_FILE, file.toString()), Map.of())
+                .migrationScripts();
+
+        assertThat(scripts.locations()).containsExactly("filesystem:/srv/a", "filesystem:/srv/b");
+        assertThat(scripts.undoLocation()).isEqualTo("filesystem:/srv/undo");
+        assertThat(scripts.schema()).isEqualTo("public");
+        assertThat(scripts.placeholders()).isEmpty();
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_MIGRATION_LOCATIONS", " , ")))
+                .hasMessage("BOOKING_MIGRATION_LOCATIONS must name at least one location");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "locations=filesystem:/srv/a     | 'locations' is not a setting; use BOOKING_MIGRATION_LOCATIONS=…",
+        "undo.location=filesystem:/srv/u | 'undo.location' is not a setting; use BOOKING_MIGRATION_UNDO_LOCATION=…",
+        "schema=booking                  | 'schema' is not a setting; the service's tables live in schema public",
+        "placeholders.owner=booking      | 'placeholders.owner' is not a setting; migration scripts take no placeholders",
+        "password=secret                 | 'password' is not a setting; name the database the way serve reads it",
+    })
+    void theOldMigrateOnlyKeysAreRefusedByServeAndMigrateAlike(String line, String message) throws IOException {
+        Path file = write(line + "\n");
+
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(SettingsLoader.CONFIG_FILE, file.toString()), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageStartingWith("config file " + file + ": " + message)
+                .hasMessageNotContaining("secret");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -89,6 +90,41 @@ class LaunchProcessIT {
                 .startsWith("booking: serve: the database is at version 11, ahead of this build, whose newest migration is 10:");
         // The log keeps Spring's one-line warning (it names the outermost bean being built); no stack trace.
         assertThat(serve.out()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void serveAndMigrateRunTheScriptsOneConfigFileNames() throws Exception {
+        TestDatabase db = TestPostgres.createDatabase();
+        Path scripts = Files.createDirectories(dataDirectory.resolve("extra/migration"));
+        Path undo = Files.createDirectories(dataDirectory.resolve("extra/undo"));
+        Files.writeString(scripts.resolve("V11__booking_notes.sql"), "CREATE TABLE booking_notes (id integer);\n");
+        Files.writeString(undo.resolve("U11__booking_notes.sql"), "DROP TABLE booking_notes;\n");
+        Path config = dataDirectory.resolve("booking.properties");
+        Files.writeString(config, "ENV=test\nDATABASE_URL=" + url(db) + "\nBOOKING_PERSISTENCE=postgres\n"
+                + "BOOKING_MIGRATION_LOCATIONS=classpath:db/migration, filesystem:" + scripts + "\n"
+                + "BOOKING_MIGRATION_UNDO_LOCATION=filesystem:" + undo + "\n");
+
+        Process process = JarProcess.start(dataDirectory, Map.of("BOOKING_ADMIN_PASSWORD", "Admin-Pass-2024!"),
+                "serve", "-c", config.toString(), "--port", "0");
+        try {
+            int port = JarProcess.awaitPort(process, new ArrayList<>());
+            assertThat(get(port, "/health/ready").statusCode()).isEqualTo(200);
+        } finally {
+            assertThat(JarProcess.stop(process)).isZero();
+        }
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            java.sql.ResultSet table = statement.executeQuery("SELECT to_regclass('booking_notes') IS NOT NULL");
+            assertThat(table.next()).isTrue();
+            assertThat(table.getBoolean(1)).as("serve applied V11 from BOOKING_MIGRATION_LOCATIONS").isTrue();
+        }
+
+        JarProcess.Result current = JarProcess.run(dataDirectory, Map.of(), "", "migrate", "-c", config.toString(), "current");
+        assertThat(current.out()).isEqualTo("11 (head)\n");
+        JarProcess.Result down = JarProcess.run(dataDirectory, Map.of(), "", "migrate", "-c", config.toString(),
+                "downgrade", "-1");
+        assertThat(down.status()).as(down.err()).isZero();
+        assertThat(JarProcess.run(dataDirectory, Map.of(), "", "migrate", "-c", config.toString(), "current").out())
+                .isEqualTo("10 (head is 11; run: booking migrate upgrade)\n");
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

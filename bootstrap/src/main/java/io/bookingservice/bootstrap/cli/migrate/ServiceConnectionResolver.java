@@ -17,7 +17,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +32,10 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * else the secret {@code db_connection_string_{ENV}} in dev/prod, else local mode's embedded
  * PostgreSQL. {@code --url} is DATABASE_URL given on the command line and may not carry a
  * password (arguments are visible to every user in {@code ps}).
- *
- * <p>The config file may also hold the migration scripts' settings: {@code locations}
- * (comma-separated Flyway locations), {@code undo.location}, {@code schema} and
- * {@code placeholders.<name>}.
+ * The scripts are the service's too: BOOKING_MIGRATION_LOCATIONS and
+ * BOOKING_MIGRATION_UNDO_LOCATION ({@link Settings#migrationScripts()}).
  */
 public final class ServiceConnectionResolver implements ConnectionResolver {
-
-    /** Keys of the old migrate-only file format: refused, so that a file never names a database that is not used. */
-    private static final List<String> RETIRED_KEYS = List.of("url", "user", "password");
 
     private final Map<String, String> environment;
     private final Optional<SecretSource> secrets;
@@ -54,44 +48,16 @@ public final class ServiceConnectionResolver implements ConnectionResolver {
 
     @Override
     public MigrationSettings settings(Options options) {
-        Properties properties = properties(options);
-        MigrationSettings defaults = MigrationSettings.defaults();
-        List<String> locations = properties.containsKey("locations")
-                ? Arrays.stream(properties.getProperty("locations").split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList()
-                : defaults.locations();
-        Map<String, String> placeholders = new HashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("placeholders.")) {
-                placeholders.put(name.substring("placeholders.".length()), properties.getProperty(name));
-            }
-        }
-        return new MigrationSettings(locations, properties.getProperty("undo.location", defaults.undoLocation()),
-                placeholders, properties.getProperty("schema", defaults.schema()));
+        return SettingsLoader.loadWithoutDatabase(commandLine(options), environment).migrationScripts();
     }
 
     @Override
     public JdbcTarget database(Options options) {
-        Map<String, String> commandLine = new HashMap<>();
-        if (options.config() != null) {
-            commandLine.put(SettingsLoader.CONFIG_FILE, options.config().toString());
-        }
-        if (options.env() != null) {
-            commandLine.put("ENV", options.env());
-        }
         if (options.url() != null) {
             refusePassword(options.url());
-            commandLine.put("DATABASE_URL", options.url());
         }
-        Settings settings = SettingsLoader.load(commandLine, environment);
+        Settings settings = SettingsLoader.load(commandLine(options), environment);
         Properties file = properties(options);
-        for (String key : RETIRED_KEYS) {
-            if (file.containsKey(key)) {
-                throw new InvalidSettingsException("config file " + configFile(options) + ": '" + key
-                        + "' is not a setting; name the database the way serve reads it: DATABASE_URL=…"
-                        + " (user and password inside the URL)");
-            }
-        }
         DatabaseLocation location = DatabaseLocation.of(settings);
         DatabaseUrl url;
         Runnable release = () -> { };
@@ -113,6 +79,20 @@ public final class ServiceConnectionResolver implements ConnectionResolver {
         url = new DatabaseUrl(url.jdbcUrl(), options.user() != null ? options.user() : url.username(),
                 options.password() != null ? options.password() : url.password());
         return new JdbcTarget(url, url.describe() + " (from " + origin + ")", release);
+    }
+
+    private static Map<String, String> commandLine(Options options) {
+        Map<String, String> commandLine = new HashMap<>();
+        if (options.config() != null) {
+            commandLine.put(SettingsLoader.CONFIG_FILE, options.config().toString());
+        }
+        if (options.env() != null) {
+            commandLine.put("ENV", options.env());
+        }
+        if (options.url() != null) {
+            commandLine.put("DATABASE_URL", options.url());
+        }
+        return commandLine;
     }
 
     private static void refusePassword(String url) {

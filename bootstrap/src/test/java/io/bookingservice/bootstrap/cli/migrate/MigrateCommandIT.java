@@ -95,8 +95,8 @@ class MigrateCommandIT {
         Files.createDirectories(temp.resolve("db/undo"));
         Files.writeString(migration.resolve("V1__a.sql"), "CREATE TABLE a (id integer);");
         Path config = temp.resolve("booking.properties");
-        Files.writeString(config, "DATABASE_URL=" + url(db) + "\nlocations=filesystem:" + migration
-                + "\nundo.location=filesystem:" + temp.resolve("db/undo") + "\n");
+        Files.writeString(config, "DATABASE_URL=" + url(db) + "\nBOOKING_MIGRATION_LOCATIONS=filesystem:" + migration
+                + "\nBOOKING_MIGRATION_UNDO_LOCATION=filesystem:" + temp.resolve("db/undo") + "\n");
         assertThat(migrate(Map.of(), "-c", config.toString(), "upgrade").exitCode()).isZero();
 
         Run downgrade = migrate(Map.of(), "downgrade", "-1", "--config", config.toString());

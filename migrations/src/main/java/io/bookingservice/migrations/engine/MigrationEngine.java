@@ -96,6 +96,12 @@ public final class MigrationEngine {
         Objects.requireNonNull(target, "target");
         try (AdvisoryLock lock = AdvisoryLock.acquire(dataSource)) {
             String adoptedFrom = adoptAlembicDatabase();
+            if (adoptedFrom == null && "head".equals(target.strip())) {
+                Optional<String> current = upToDateVersion();
+                if (current.isPresent()) {
+                    return new MigrationOutcome(current.get(), current.get(), List.of(), null);
+                }
+            }
             MigrationInfoService info = flyway().load().info();
             refuseFailed(info);
             refuseChangedScripts(applied(info));
@@ -147,6 +153,16 @@ public final class MigrationEngine {
             String to = version(flyway().load().info().current());
             LOG.info("downgraded {} from {} to {}", settings.schema(), describe(from), describe(to));
             return new MigrationOutcome(from, to, steps, null);
+        }
+    }
+
+    /** {@link UpToDate}; a database error there leaves the answer to Flyway, which reports it in full. */
+    private Optional<String> upToDateVersion() {
+        try {
+            return UpToDate.version(dataSource, settings);
+        } catch (SQLException e) {
+            LOG.debug("could not tell from the history whether the schema is current; asking Flyway", e);
+            return Optional.empty();
         }
     }
 

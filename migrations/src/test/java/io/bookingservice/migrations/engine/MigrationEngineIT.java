@@ -204,6 +204,45 @@ class MigrationEngineIT {
     }
 
     @Test
+    void aDatabaseAtHeadIsLeftAsItIsButAChangedOrMissingScriptIsStillRefusedThere() throws IOException {
+        Path location = scripts(Map.of(
+                "migration/V1__a.sql", "CREATE TABLE a (id integer);",
+                "migration/V2__b.sql", "CREATE TABLE b (id integer);",
+                "undo/U1__a.sql", "DROP TABLE a;",
+                "undo/U2__b.sql", "DROP TABLE b;"));
+        MigrationEngine engine = engine(TestPostgres.createDatabase(), location);
+        engine.upgrade("head");
+
+        MigrationOutcome again = engine.upgrade("head");
+        assertThat(again.fromVersion()).isEqualTo("2");
+        assertThat(again.toVersion()).isEqualTo("2");
+        assertThat(again.steps()).isEmpty();
+
+        Files.writeString(location.resolve("migration/V1__a.sql"), "CREATE TABLE a (id bigint);");
+        assertThatThrownBy(() -> engine.upgrade("head")).isInstanceOf(ChecksumMismatch.class)
+                .hasMessageContaining("V1 (V1__a.sql) was applied with checksum");
+        Files.writeString(location.resolve("migration/V1__a.sql"), "CREATE TABLE a (id integer);");
+        Files.delete(location.resolve("migration/V2__b.sql"));
+        assertThatThrownBy(() -> engine.upgrade("head")).isInstanceOf(ChecksumMismatch.class)
+                .hasMessageContaining("V2 (V2__b.sql) is applied but missing from the migration locations");
+    }
+
+    @Test
+    void aRecordedFailedMigrationIsRefusedAlsoWhenEveryScriptIsApplied() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        MigrationEngine engine = engine(db);
+        engine.upgrade("head");
+        execute(db, """
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                    installed_by, execution_time, success)
+                VALUES (100, '100', 'half done', 'SQL', 'V100__half_done.sql', 0, current_user, 0, false)
+                """);
+
+        assertThatThrownBy(() -> engine.upgrade("head")).isInstanceOf(FailedMigrationRecorded.class)
+                .hasMessageContaining("(V100)");
+    }
+
+    @Test
     void aRecordedFailedMigrationIsRefused() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase();
         MigrationEngine engine = engine(db);

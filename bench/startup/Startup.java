@@ -33,7 +33,7 @@ public final class Startup {
 
     static final Duration READY_LIMIT = Duration.ofSeconds(120);
     static final Duration STOP_LIMIT = Duration.ofSeconds(40);
-    static final Pattern PSQL_PORT = Pattern.compile("connect with: psql -h localhost -p (\\d+) -U postgres booking");
+    static final Pattern PSQL_PORT = Pattern.compile("embedded PostgreSQL in \\S+ on port (\\d+);");
     static final Pattern READY_IN = Pattern.compile("ready in (\\d+) ms");
     static final List<Process> LIVE = new CopyOnWriteArrayList<>();
     static final HttpClient HTTP = HttpClient.newBuilder()
@@ -50,6 +50,8 @@ public final class Startup {
         Path work = Path.of(args[1]).toAbsolutePath();
         int runs = Integer.parseInt(args[2]);
         int idleSeconds = Integer.parseInt(args[3]);
+        // (e) starts like (d) with the class-data archive that ./booking makes after each build.
+        List<String> archive = List.of("-XX:SharedArchiveFile=" + Path.of(args[4]).toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(Startup::stopAll));
 
         System.out.printf("== jar: %s, %.1f MB (%d bytes)%n", jar, Files.size(jar) / 1e6, Files.size(jar));
@@ -67,14 +69,17 @@ public final class Startup {
             System.exit(1);
         }
         helperPgData = helperDir.resolve("booking-data/postgres");
-        String externalUrl = "postgresql://postgres@127.0.0.1:" + m.group(1) + "/booking";
-        System.out.println("== external PostgreSQL for (d): " + externalUrl
+        // The embedded PostgreSQL's superuser password is in a 0600 file beside its data.
+        String password = Files.readString(helperDir.resolve("booking-data/postgres-password")).strip();
+        String externalUrl = "postgresql://postgres:" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                + "@127.0.0.1:" + m.group(1) + "/booking";
+        System.out.println("== external PostgreSQL for (d), (e): " + externalUrl.replace(password, "…")
                 + " (embedded PostgreSQL of a helper service in " + helperDir + ", pid " + helper.pid() + ")");
 
         Map<String, List<Sample>> results = new LinkedHashMap<>();
         String a = "(a) memory (baseline)", b = "(b) embedded PG, first start", c = "(c) embedded PG, restart",
-                d = "(d) external PG (DATABASE_URL)";
-        for (String v : List.of(a, b, c, d)) results.put(v, new ArrayList<>());
+                d = "(d) external PG (DATABASE_URL)", e5 = "(e) external PG + CDS archive";
+        for (String v : List.of(a, b, c, d, e5)) results.put(v, new ArrayList<>());
 
         for (int round = 1; round <= runs; round++) {
             Path r = work.resolve("round-" + round);
@@ -85,6 +90,8 @@ public final class Startup {
             results.get(c).add(runOnce(c, round, jar, pgDir, Map.of("BOOKING_PERSISTENCE", "postgres"), idleSeconds));
             results.get(d).add(runOnce(d, round, jar, Files.createDirectories(r.resolve("external")),
                     Map.of("BOOKING_PERSISTENCE", "postgres", "DATABASE_URL", externalUrl), idleSeconds));
+            results.get(e5).add(runOnce(e5, round, jar, Files.createDirectories(r.resolve("external-cds")),
+                    Map.of("BOOKING_PERSISTENCE", "postgres", "DATABASE_URL", externalUrl), idleSeconds, archive));
             deleteTree(r); // a data directory is ~40 MB; keep /tmp small
         }
 
@@ -99,7 +106,7 @@ public final class Startup {
         for (var e : results.entrySet()) {
             List<Sample> ok = e.getValue().stream().filter(s -> s.readyMs >= 0).toList();
             long ready = median(ok.stream().mapToLong(Sample::readyMs).toArray());
-            boolean external = e.getKey().equals(d);
+            boolean external = e.getKey().equals(d) || e.getKey().equals(e5);
             long pgRss = median(ok.stream().mapToLong(Sample::pgRssKb).toArray());
             long pgPss = median(ok.stream().mapToLong(Sample::pgPssKb).toArray());
             System.out.printf("%-32s %4s %10d %8.2fx %12d %9s %11s %11s %7s%n", e.getKey(),
@@ -110,17 +117,22 @@ public final class Startup {
                     pgPss == 0 ? "-" : mb(pgPss) + (external ? "*" : ""),
                     e.getValue().stream().map(s -> String.valueOf(s.exit)).distinct().reduce((x, y) -> x + "," + y).orElse("-"));
         }
-        System.out.println("* (d): the helper's PostgreSQL, read at the same idle point; it also holds the helper service's own pool.");
+        System.out.println("* (d), (e): the helper's PostgreSQL, read at the same idle point; it also holds the helper service's own pool.");
         System.out.println("PG RSS sum counts shared memory once per process (overstates); PSS shares it out (closer to the real cost).");
     }
 
     static Sample runOnce(String variant, int round, Path jar, Path dir, Map<String, String> env, int idleSeconds)
             throws Exception {
+        return runOnce(variant, round, jar, dir, env, idleSeconds, List.of());
+    }
+
+    static Sample runOnce(String variant, int round, Path jar, Path dir, Map<String, String> env, int idleSeconds,
+                          List<String> flags) throws Exception {
         int port = freePort();
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("PORT", String.valueOf(port));
         long t0 = System.nanoTime(); // the clock starts just before the process is spawned
-        Process p = spawn(jar, dir, all);
+        Process p = spawn(jar, dir, all, flags);
         long readyMs = awaitReady(p, port, t0);
         long self = -1, jvm = -1;
         long[] pg = {0, 0, 0};
@@ -148,11 +160,16 @@ public final class Startup {
     }
 
     static Process spawn(Path jar, Path dir, Map<String, String> env) throws IOException {
+        return spawn(jar, dir, env, List.of());
+    }
+
+    static Process spawn(Path jar, Path dir, Map<String, String> env, List<String> flags) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         String opts = System.getenv("JAVA_OPTS");
         if (opts != null && !opts.isBlank()) cmd.addAll(List.of(opts.trim().split("\\s+")));
+        cmd.addAll(flags);
         cmd.addAll(List.of("-jar", jar.toString(), "serve"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("service.log").toFile());

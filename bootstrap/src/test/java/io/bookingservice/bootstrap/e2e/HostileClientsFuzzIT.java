@@ -167,15 +167,10 @@ class HostileClientsFuzzIT {
                 if (body != null && body.length() > 64 * 1024) {
                     continue;
                 }
-                // Once in a few runs the client sends the request after an oversized one on a
-                // pooled connection the server has just closed, and reads nothing back: a transport
-                // race, not an answer. The same request on a fresh connection must get one.
-                try {
-                    response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException again) {
-                    failures.add(method + " " + path + " " + abbreviate(body) + " -> no answer: " + again.getMessage());
-                    continue;
-                }
+                // Every other request gets an answer, also on a pooled connection whose previous
+                // request was answered before its body was read (EarlyAnswerIT).
+                failures.add(method + " " + path + " " + abbreviate(body) + " -> no answer: " + e.getMessage());
+                continue;
             }
             check(method + " " + path + " " + abbreviate(body), response.statusCode(), response.body());
         }

@@ -35,7 +35,12 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large");
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        Limited limited = new Limited(request, maxBytes);
+        try {
+            chain.doFilter(limited, response);
+        } finally {
+            limited.drainUnread(response);
+        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
@@ -54,6 +59,39 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
                 stream = new CountingStream(super.getInputStream(), maxBytes);
             }
             return stream;
+        }
+
+        /**
+         * Reads and discards what the application left of the body (at most the limit). An answer
+         * given before the whole body was read — a 422 for JSON that broke off early, a 401 before
+         * the body was looked at — otherwise ended the connection without a word: Jetty closes a
+         * connection whose request content was not consumed, but the answer had no
+         * {@code Connection: close}, so a client sent its next request into a closed connection
+         * and read nothing back. When the rest cannot be read (over the limit, the client gone,
+         * the body taken as a reader), the answer says {@code Connection: close} if it still can.
+         */
+        void drainUnread(HttpServletResponse response) {
+            if (isAsyncStarted() || (getContentLengthLong() <= 0 && getHeader("Transfer-Encoding") == null)) {
+                return;
+            }
+            if (stream == null && "100-continue".equalsIgnoreCase(getHeader("Expect"))) {
+                // The client waits for "100 Continue" before it sends the body; it never will now.
+                if (!response.isCommitted()) {
+                    response.setHeader("Connection", "close");
+                }
+                return;
+            }
+            try {
+                ServletInputStream in = getInputStream();
+                byte[] discard = new byte[8192];
+                while (in.read(discard) >= 0) {
+                    // The limit bounds this loop: past it, the stream throws BodyTooLargeException.
+                }
+            } catch (IOException | IllegalStateException e) {
+                if (!response.isCommitted()) {
+                    response.setHeader("Connection", "close");
+                }
+            }
         }
     }
 

@@ -77,9 +77,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *       its media type is listed and, for JSON, it parses and is valid against the listed schema
  *       (a form, {@code /token}'s, is validated as the object of its fields, each a string); a
  *       missing body where the document requires one does not conform. A request that does
- *       not conform must be refused with a 4xx: a 2xx or 3xx answer to it means the service
- *       accepts what its document rules out (a schema stricter than the service, or a service
- *       laxer than its contract), and that is a failure. A conforming request may still be
+ *       not conform must be refused: a 2xx or 3xx answer to it means the service accepts what
+ *       its document rules out (a schema stricter than the service, or a service laxer than its
+ *       contract), and that is a failure (a 5xx is judged by the response rule above). A conforming request may still be
  *       refused (rules a schema cannot state: an event time in the past, an unknown country).</li>
  *   <li><b>A request that is no documented operation</b> (an unknown path, a method the path does
  *       not have, a CORS preflight, {@code /metrics}, the documentation UI) has no contract of

@@ -139,6 +139,8 @@ final class WebFixture implements AutoCloseable {
         mvc = MockMvcBuilders.webAppContextSetup(context)
                 .addFilters(context.getBean(WebApiConfiguration.REQUEST_FILTER, Filter.class))
                 .apply(springSecurity())
+                // Every exchange of every web test against openapi.yaml's schemas (see OpenApiContract).
+                .alwaysDo(OpenApiContract.ofServedDocument())
                 .build();
     }
 

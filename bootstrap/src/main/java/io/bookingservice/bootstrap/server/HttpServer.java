@@ -75,6 +75,7 @@ public final class HttpServer {
         threads.setIdleTimeout((int) THREAD_IDLE_TIMEOUT.toMillis());
         threads.setMaxEvictCount(16);
         Server server = new Server(threads);
+        server.setErrorHandler(new ProblemErrorHandler());
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(port);
         server.addConnector(connector);

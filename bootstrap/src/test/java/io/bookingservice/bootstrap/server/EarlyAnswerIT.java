@@ -28,11 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An answer given before the whole request body was read (the JSON broke off early; no token)
- * must leave the connection usable for the client's next request, or say {@code Connection:
- * close}. It did neither: Jetty closed the connection because content was left unread, and the
- * client's next request on it got no bytes back (the HostileClientsFuzzIT flake). Real server,
- * raw socket, in-memory persistence; the body's second half is sent only after the answer came.
+ * An answer given before the whole request body was read (the JSON broke off early; no token; a
+ * path Jetty refuses before the application sees it) must leave the connection usable for the
+ * client's next request, or say {@code Connection: close}. It did neither: Jetty closed the
+ * connection because content was left unread, and the client's next request on it got no bytes
+ * back (the HostileClientsFuzzIT flake). And Jetty's own refusals were HTML pages, not the API's
+ * problem+json. Real server, raw socket, in-memory persistence.
  */
 class EarlyAnswerIT {
 
@@ -78,6 +79,48 @@ class EarlyAnswerIT {
 
         assertThat(answers[0]).startsWith("HTTP/1.1 401 ");
         assertThat(answers[1]).as("the next request on the same connection").startsWith("HTTP/1.1 200 ");
+    }
+
+    @Test
+    void aPathJettyRefusesBeforeTheApplicationIsAProblemThatClosesTheConnection() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH /users/%00 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 20000\r\n\r\n{\"username\": \"")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answer = readResponse(socket.getInputStream());
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ");
+            assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n")
+                    .contains("\r\ncontent-type: application/problem+json");
+            assertThat(answer).endsWith("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"Bad Request\"}");
+        }
+    }
+
+    @Test
+    void everyRefusalOfJettysOwnIsProblemJsonNotAnHtmlPage() throws Exception {
+        assertThat(raw("GET /booking/%2e%2e/x HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ").contains("Content-Type: application/problem+json")
+                .endsWith("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"Ambiguous URI path segment\"}");
+        assertThat(raw("GET /health/live HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ").contains("Content-Type: application/problem+json").doesNotContain("<html");
+        assertThat(raw("GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431 ").contains("Content-Type: application/problem+json")
+                .endsWith("\"status\":431,\"detail\":\"Request Header Fields Too Large\"}");
+    }
+
+    /** One request written as is; the whole answer (these close the connection). */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**

@@ -2,14 +2,10 @@ package io.bookingservice.bootstrap.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bookingservice.bootstrap.BookingApplication;
-import io.bookingservice.bootstrap.config.Settings;
-import io.bookingservice.bootstrap.config.SettingsLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -48,12 +42,7 @@ class EarlyAnswerIT {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, String> environment = Map.of("PORT", "0", "BOOKING_PERSISTENCE", "memory",
-                "BOOKING_DATA_DIR", dataDirectory.toString(), "BOOKING_SHUTDOWN_GRACE", "0",
-                "BOOKING_ADMIN_PASSWORD", PASSWORD, "BOOKING_METRICS", "off");
-        Settings settings = SettingsLoader.load(Map.of(), environment);
-        service = RunningService.start(settings, BookingApplication.WEB_LAYER, Optional.empty(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        service = InMemoryService.start(dataDirectory, PASSWORD);
         port = service.port();
     }
 

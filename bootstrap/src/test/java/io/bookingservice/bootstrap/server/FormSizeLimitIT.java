@@ -3,20 +3,13 @@ package io.bookingservice.bootstrap.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bookingservice.adapters.web.WebSettings;
-import io.bookingservice.bootstrap.BookingApplication;
-import io.bookingservice.bootstrap.config.Settings;
-import io.bookingservice.bootstrap.config.SettingsLoader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +32,7 @@ class FormSizeLimitIT {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, String> environment = Map.of("PORT", "0", "BOOKING_PERSISTENCE", "memory",
-                "BOOKING_DATA_DIR", dataDirectory.toString(), "BOOKING_SHUTDOWN_GRACE", "0",
-                "BOOKING_ADMIN_PASSWORD", PASSWORD, "BOOKING_METRICS", "off");
-        Settings settings = SettingsLoader.load(Map.of(), environment);
-        service = RunningService.start(settings, BookingApplication.WEB_LAYER, Optional.empty(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        service = InMemoryService.start(dataDirectory, PASSWORD);
     }
 
     @AfterEach

@@ -232,11 +232,7 @@ class MigrationEngineIT {
         TestDatabase db = TestPostgres.createDatabase();
         MigrationEngine engine = engine(db);
         engine.upgrade("head");
-        execute(db, """
-                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
-                    installed_by, execution_time, success)
-                VALUES (100, '100', 'half done', 'SQL', 'V100__half_done.sql', 0, current_user, 0, false)
-                """);
+        recordFailedMigration(db, 100, "half done", "V100__half_done.sql");
 
         assertThatThrownBy(() -> engine.upgrade("head")).isInstanceOf(FailedMigrationRecorded.class)
                 .hasMessageContaining("(V100)");
@@ -247,13 +243,7 @@ class MigrationEngineIT {
         TestDatabase db = TestPostgres.createDatabase();
         MigrationEngine engine = engine(db);
         engine.upgrade("3");
-        // What a failed non-transactional migration leaves behind (PostgreSQL rolls back the others).
-        execute(db, """
-                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
-                    installed_by, execution_time, success)
-                VALUES (4, '4', 'ownership decisions and version', 'SQL', 'V4__ownership_decisions_and_version.sql',
-                    0, current_user, 0, false)
-                """);
+        recordFailedMigration(db, 4, "ownership decisions and version", "V4__ownership_decisions_and_version.sql");
 
         assertThatThrownBy(() -> engine.downgrade("-1")).isInstanceOf(FailedMigrationRecorded.class)
                 .hasMessageContaining("(V4)").hasMessageContaining("success = false");
@@ -423,5 +413,13 @@ class MigrationEngineIT {
             }
         }
         return values;
+    }
+
+    /** What a failed non-transactional migration leaves behind (PostgreSQL rolls back the others). */
+    private static void recordFailedMigration(TestDatabase db, int version, String description, String script)
+            throws SQLException {
+        execute(db, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) VALUES (" + version + ", '" + version + "', '" + description
+                + "', 'SQL', '" + script + "', 0, current_user, 0, false)");
     }
 }

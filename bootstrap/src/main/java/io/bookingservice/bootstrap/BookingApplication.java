@@ -1,5 +1,6 @@
 package io.bookingservice.bootstrap;
 
+import io.bookingservice.adapters.persistence.mybatis.MyBatisPersistence;
 import io.bookingservice.adapters.web.WebApiConfiguration;
 import io.bookingservice.adapters.web.WebSecurityConfiguration;
 import io.bookingservice.bootstrap.cli.BookingCommand;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 
 /** {@code java -jar booking.jar [serve|migrate|users|keys] …}: see {@link BookingCommand}. */
@@ -65,8 +67,9 @@ public final class BookingApplication {
      * -jar booking.jar cds-training} after each build, and later starts map the classes a start
      * loads from that archive instead of reading, parsing and verifying them again (see
      * docs/operations.md, "Start-up time"). It starts the service with in-memory persistence on a
-     * free port in a scratch data directory and stops it at once; its log goes wherever the
-     * caller sends it.
+     * free port in a scratch data directory and stops it at once, then builds the MyBatis
+     * persistence over an unconnected PostgreSQL data source; its log goes wherever the caller
+     * sends it.
      */
     static final String CDS_TRAINING = "cds-training";
 
@@ -78,6 +81,9 @@ public final class BookingApplication {
                     "BOOKING_DATA_DIR", data.toString(), "BOOKING_SHUTDOWN_GRACE", "0",
                     "BOOKING_ADMIN_PASSWORD", "cds-training-" + UUID.randomUUID()), Map.of());
             RunningService.start(settings, WEB_LAYER, Optional.empty(), System.err).stop();
+            // What an in-memory start never loads but a start against PostgreSQL does: MyBatis
+            // reading its mappers (no connection is made) and the PostgreSQL driver.
+            MyBatisPersistence.create(new PGSimpleDataSource());
             return BookingCommand.OK;
         } catch (Exception e) {
             System.err.println("booking: the class-data sharing training run failed: " + e);

@@ -89,11 +89,11 @@ public final class BookingApplication {
             System.err.println("booking: the class-data sharing training run failed: " + e);
             return BookingCommand.FAILURE;
         } finally {
-            deleteQuietly(data);
+            deleteTree(data);
         }
     }
 
-    private static void deleteQuietly(Path directory) {
+    private static void deleteTree(Path directory) {
         if (directory == null) {
             return;
         }

@@ -2,6 +2,7 @@ package io.bookingservice.bootstrap.wiring;
 
 import io.bookingservice.bootstrap.config.RefusedException;
 import io.bookingservice.bootstrap.config.Settings;
+import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.migrations.engine.MigrationEngine;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationVersion;
@@ -29,6 +30,22 @@ public class SchemaAtStartConfiguration {
                         + " (or start without --no-migrate-on-start / BOOKING_MIGRATE_ON_START=off)");
             }
         };
+    }
+
+    /**
+     * Operator commands ({@code booking users …}) do not migrate: on a database without this
+     * build's migrations (a fresh one, or one the Python service left and nobody adopted yet) they
+     * are refused in one line that says what to run, instead of failing on a missing table; on one
+     * ahead of this build, as {@code serve} is.
+     */
+    static void requireMigratedSchema(Database database) {
+        MigrationEngine engine = database.migrations();
+        Optional<String> current = engine.current();
+        refuseSchemaAheadOfTheCode(current, engine.head());
+        if (current.isEmpty()) {
+            throw new RefusedException("the database has no migrations applied yet: run booking migrate upgrade"
+                    + " (it also adopts a database the Python service left), or start the service once");
+        }
     }
 
     /**

@@ -76,6 +76,8 @@ public final class ServiceContext {
         AnnotationConfigApplicationContext context = base(settings, secrets);
         if (needs == Needs.ACCOUNTS) {
             context.registerBean(DatabaseConfiguration.Use.class, () -> DatabaseConfiguration.Use.OPERATOR);
+            context.registerBean(DatabaseConfiguration.SchemaAtStart.class,
+                    () -> SchemaAtStartConfiguration::requireMigratedSchema);
             PersistenceChoice.of(settings.persistence()).repositories().forEach(context::register);
             context.register(CoreConfiguration.class, PasswordHashingConfiguration.class, HousekeepingConfiguration.class);
         }

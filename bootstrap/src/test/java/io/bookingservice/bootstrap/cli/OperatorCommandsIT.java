@@ -154,8 +154,11 @@ class OperatorCommandsIT {
         TestDatabase empty = TestPostgres.createDatabase();
         CommandLineHarness atBase = new CommandLineHarness(secrets, empty, data.resolve("booking-data"));
 
-        // serve would migrate this database and create admin; users list does neither, and fails on the missing table.
+        // serve would migrate this database and create admin; users list does neither, and says what to run.
         assertThat(atBase.run(Map.of(), "users", "list")).isEqualTo(1);
+        assertThat(atBase.err.toString()).isEqualTo("booking: users list: the database has no migrations applied yet:"
+                + " run booking migrate upgrade (it also adopts a database the Python service left), or start the"
+                + " service once\n");
 
         assertThat(atBase.run(Map.of(), "migrate", "current")).isZero();
         assertThat(atBase.out.toString()).startsWith("base ");

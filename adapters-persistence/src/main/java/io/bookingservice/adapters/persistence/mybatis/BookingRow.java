@@ -14,10 +14,10 @@ import java.time.Instant;
  * column is deliberately absent: the domain does not know it, and only the adapter's SQL
  * decides when a row keeps it.
  *
- * <p>MyBatis calls this constructor by parameter name (each column, underscores dropped,
- * matches the component of that name; the class files keep the names, {@code -parameters}),
- * so the order of the components is free and a new column is one component here, one
- * line in each direction below and the column in the mapper's SQL.
+ * <p>MyBatis calls this constructor by parameter name (the mapper's result map names the
+ * component each column fills; the class files keep the names, {@code -parameters}), so the
+ * order of the components is free and a new column is one component here, one line in each
+ * direction below, and the column in the mapper's SQL and its result map.
  *
  * @param id {@code null} before the row is inserted
  */

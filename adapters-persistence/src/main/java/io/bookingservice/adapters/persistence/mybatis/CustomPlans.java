@@ -10,8 +10,9 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.SystemMetaObject;
+import org.apache.ibatis.session.Configuration;
 import org.postgresql.PGStatement;
 
 /**
@@ -29,16 +30,39 @@ final class CustomPlans implements Interceptor {
     static final Set<String> STATEMENTS = Set.of(BookingMapper.class.getName() + ".list",
             BookingMapper.class.getName() + ".listByEventTime");
 
+    private final Configuration configuration;
+
+    /**
+     * @param configuration whose reflection cache reads the handler's statement: MyBatis's
+     *                      {@code SystemMetaObject} builds a new cache on every call, and making
+     *                      the fields accessible again threw and caught an
+     *                      {@link IllegalAccessException} per statement (7 % of the CPU of
+     *                      {@code GET /booking/{id}/} under load, async-profiler)
+     */
+    CustomPlans(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
         Statement statement = (Statement) invocation.proceed();
         StatementHandler handler = (StatementHandler) invocation.getTarget();
-        MappedStatement mapped = (MappedStatement) SystemMetaObject.forObject(handler)
+        MappedStatement mapped = (MappedStatement) configuration.newMetaObject(handler)
                 .getValue("delegate.mappedStatement");
         if (STATEMENTS.contains(mapped.getId()) && hasRange(handler.getBoundSql().getParameterObject())) {
             unnamed(statement);
         }
         return statement;
+    }
+
+    /**
+     * Only statement handlers: MyBatis's default offers every executor, parameter handler and
+     * result set handler too, and {@link Plugin#wrap} reads this class's annotations again
+     * for each (2 % of the CPU of {@code GET /booking/{id}/}, async-profiler).
+     */
+    @Override
+    public Object plugin(Object target) {
+        return target instanceof StatementHandler ? Plugin.wrap(target, this) : target;
     }
 
     private static boolean hasRange(Object parameters) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.AutoMappingBehavior;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -94,8 +95,10 @@ public final class MyBatisPersistence {
         configuration.setCacheEnabled(false);
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setMapUnderscoreToCamelCase(true);
-        // Row records without an explicit <constructor> are built by parameter name, not column order.
-        configuration.setArgNameBasedConstructorAutoMapping(true);
+        // Every row has an explicit <constructor> map and every other result is one value, so
+        // nothing is left for MyBatis to match by column name after the constructor has run.
+        configuration.setAutoMappingBehavior(AutoMappingBehavior.NONE);
+        configuration.setObjectFactory(new RowFactory());
         // Replace MyBatis' own java.time handler: ours never uses the JVM's default zone.
         configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
         configuration.getTypeHandlerRegistry().register(Address.class,
@@ -106,7 +109,7 @@ public final class MyBatisPersistence {
         configuration.addMapper(IdempotencyMapper.class);
         configuration.addMapper(SessionMapper.class);
         // Range-filtered list queries are planned with their values every time (see CustomPlans).
-        configuration.addInterceptor(new CustomPlans());
+        configuration.addInterceptor(new CustomPlans(configuration));
 
         // What mybatis-spring's SqlSessionFactoryBean does, without its dependency on a Spring
         // ApplicationContext: sessions take the connection of the current Spring transaction.

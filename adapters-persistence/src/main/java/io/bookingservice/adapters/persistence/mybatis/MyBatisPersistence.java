@@ -94,7 +94,6 @@ public final class MyBatisPersistence {
         Configuration configuration = new Configuration();
         configuration.setCacheEnabled(false);
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
-        configuration.setMapUnderscoreToCamelCase(true);
         // Every row has an explicit <constructor> map and every other result is one value, so
         // nothing is left for MyBatis to match by column name after the constructor has run.
         configuration.setAutoMappingBehavior(AutoMappingBehavior.NONE);

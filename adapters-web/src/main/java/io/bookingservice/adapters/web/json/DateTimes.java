@@ -23,6 +23,9 @@ public final class DateTimes {
 
     private static final int MIN_YEAR = 1;
     private static final int MAX_YEAR = 9999;
+    /** The first and last second of the years 1–9999, which {@link #format} writes itself. */
+    private static final long FIRST_SECOND = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    private static final long LAST_SECOND = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
     private static final Pattern LONG_YEAR = Pattern.compile("\\d{5,}.*", Pattern.DOTALL);
 
     private DateTimes() {
@@ -108,9 +111,6 @@ public final class DateTimes {
         }
         return text.append('Z').toString();
     }
-
-    private static final long FIRST_SECOND = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-    private static final long LAST_SECOND = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
 
     /** {@code value} (not negative) with leading zeros to {@code width} digits. */
     private static StringBuilder digits(StringBuilder text, int value, int width) {

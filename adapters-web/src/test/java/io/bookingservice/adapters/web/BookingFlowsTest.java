@@ -161,6 +161,31 @@ class BookingFlowsTest {
     }
 
     @Test
+    void aPageOfUpToAHundredGoesOutWithItsLengthALargerOneStreamsTheSameJson() throws Exception {
+        try (WebFixture big = new WebFixture().seededLikeTheLegacyDatabase()) {
+            for (int i = 0; i < 150; i++) {
+                big.submittedBy("speaker.office", "2031-06-01T10:00:00Z");
+            }
+            MockHttpServletResponse small = big.mvc.perform(get("/booking/").param("limit", "100")
+                    .header("Authorization", big.bearer("admin"))).andReturn().getResponse();
+            MockHttpServletResponse large = big.mvc.perform(get("/booking/").param("limit", "101")
+                    .header("Authorization", big.bearer("admin"))).andReturn().getResponse();
+            assertThat(small.getStatus()).isEqualTo(200);
+            assertThat(small.getContentLength()).isEqualTo(small.getContentAsByteArray().length);
+            assertThat(large.getStatus()).isEqualTo(200);
+            assertThat(large.getContentLength()).isZero();
+            JsonNode first = JSON.readTree(small.getContentAsString());
+            JsonNode bigger = JSON.readTree(large.getContentAsString());
+            assertThat(ids(first.get("bookings"))).hasSize(100).isSorted();
+            assertThat(ids(bigger.get("bookings"))).hasSize(101).startsWith(ids(first.get("bookings")).toArray(Long[]::new));
+            assertThat(first.get("bookings").get(7)).isEqualTo(bigger.get("bookings").get(7));
+            assertThat(first.get("next_cursor").isString()).isTrue();
+            assertThat(first.propertyNames()).containsExactly("bookings", "next_cursor");
+            assertThat(bigger.propertyNames()).containsExactly("bookings", "next_cursor");
+        }
+    }
+
+    @Test
     void anEmptyListingIsStillTheLegacyShape() throws Exception {
         JsonNode none = call(get("/booking/").header("Authorization", web.bearer("other.requester")), 200);
         assertThat(none.toString()).isEqualTo("{\"bookings\":[]}");

@@ -96,7 +96,11 @@ public final class HttpServer {
         // The first filter proxy refreshes the web context when Jetty initialises it, before the
         // DispatcherServlet would: MVC's handler mappings need the servlet context by then.
         web.setServletContext(context.getServletContext());
-        ServletHolder dispatcher = new ServletHolder("dispatcher", new DispatcherServlet(web));
+        DispatcherServlet servlet = new DispatcherServlet(web);
+        // No ServletRequestHandledEvent per request: nothing listens to it, and building it
+        // (the user's name included) was 1.5 % of the CPU of GET /booking/{id}/ under load.
+        servlet.setPublishEvents(false);
+        ServletHolder dispatcher = new ServletHolder("dispatcher", servlet);
         // Refresh the web context while Jetty starts, before the connector accepts anything.
         dispatcher.setInitOrder(1);
         context.addServlet(dispatcher, "/");

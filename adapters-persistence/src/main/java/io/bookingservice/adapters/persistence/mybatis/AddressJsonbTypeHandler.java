@@ -9,7 +9,8 @@ import java.sql.Types;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandler;
 import org.postgresql.util.PGobject;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,15 +18,22 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code jsonb} ↔ {@link Address}, in the Python service's shape:
  * {@code {"street", "city", "state", "country"}} with an absent state written as JSON
  * {@code null} (as pydantic did), so rows written here and legacy rows look the same.
- * The JSON is read field by field rather than bound to a class: a stored row is data we
- * keep, so unknown extra keys are ignored, while a missing required key fails loudly.
+ * A stored row is data we keep, so unknown extra keys are ignored, while a missing required
+ * key fails loudly. The JSON is bound to a record of four strings rather than read as a tree:
+ * the tree was 5 % of the CPU of a page of 100 under load (async-profiler).
  */
 final class AddressJsonbTypeHandler implements TypeHandler<Address> {
 
+    /** The stored shape; every key may be absent or null here, {@link #read} decides. */
+    private record Stored(String street, String city, String state, String country) {
+    }
+
     private final JsonMapper json;
+    private final ObjectReader reader;
 
     AddressJsonbTypeHandler(JsonMapper json) {
         this.json = json;
+        this.reader = json.readerFor(Stored.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Override
@@ -68,21 +76,15 @@ final class AddressJsonbTypeHandler implements TypeHandler<Address> {
         if (text == null) {
             return null;
         }
-        JsonNode node = json.readTree(text);
-        return new Address(required(node, "street"), required(node, "city"), optional(node, "state"),
-                required(node, "country"));
+        Stored stored = reader.readValue(text);
+        return new Address(required(stored.street(), "street", text), required(stored.city(), "city", text),
+                stored.state(), required(stored.country(), "country", text));
     }
 
-    private static String required(JsonNode node, String field) {
-        String value = optional(node, field);
+    private static String required(String value, String field, String text) {
         if (value == null) {
-            throw new IllegalStateException("stored address has no '" + field + "': " + node);
+            throw new IllegalStateException("stored address has no '" + field + "': " + text);
         }
         return value;
-    }
-
-    private static String optional(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 }

@@ -18,6 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BookingListWriter {
 
+    /**
+     * Pages of up to this many bookings (some 40 kB of JSON) are written whole, with their
+     * length, in one socket write; streamed through Jackson's 8 kB buffer a page of 100 took a
+     * write per buffer, chunked: 4 % of its CPU under load (async-profiler). Larger pages (up
+     * to 1,000) stream as before, so that a request never holds a second copy of a big page.
+     */
+    static final int WHOLE_PAGE_MAX = 100;
+
     private final BookingViews views;
     private final JsonMapper json;
 
@@ -31,7 +39,13 @@ final class BookingListWriter {
         body.put("bookings", views.of(bookings));
         body.put("next_cursor", nextCursor);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        if (bookings.size() > WHOLE_PAGE_MAX) {
+            json.writeValue(response.getOutputStream(), body);
+            return;
+        }
+        byte[] bytes = json.writeValueAsBytes(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     void stream(HttpServletResponse response, Consumer<Consumer<List<Booking>>> listing) throws IOException {

@@ -46,4 +46,21 @@ class AddressJsonbTypeHandlerTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'city'");
     }
+
+    @Test
+    void skipsUnknownKeysWhateverTheirValueAndReadsScalarsAsText() {
+        assertThat(handler.read("{\"extra\":{\"a\":[1,{\"street\":\"no\"}]},\"street\":12,\"city\":\"c\","
+                + "\"list\":[\"city\"],\"country\":\"Japan\",\"state\":true}"))
+                .isEqualTo(new Address("12", "c", "true", "Japan"));
+    }
+
+    @Test
+    void refusesAStoredValueThatIsNotAnObjectOrHasANullRequiredKey() {
+        assertThatThrownBy(() -> handler.read("[\"s\", \"c\"]"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> handler.read("{\"street\":\"s\",\"city\":\"c\",\"country\":null}"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'country'");
+    }
 }

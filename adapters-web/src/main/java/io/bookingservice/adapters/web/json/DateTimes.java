@@ -1,6 +1,7 @@
 package io.bookingservice.adapters.web.json;
 
 import io.bookingservice.adapters.web.error.FieldError;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -91,34 +92,44 @@ public final class DateTimes {
             return DateTimeFormatter.ISO_INSTANT.format(instant);
         }
         LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        StringBuilder text = new StringBuilder(30);
-        digits(text, time.getYear(), 4).append('-');
-        digits(text, time.getMonthValue(), 2).append('-');
-        digits(text, time.getDayOfMonth(), 2).append('T');
-        digits(text, time.getHour(), 2).append(':');
-        digits(text, time.getMinute(), 2).append(':');
-        digits(text, time.getSecond(), 2);
+        // Straight into Latin-1 bytes: through a StringBuilder and Integer.toString the pieces
+        // were 13 % of the bytes a page of 100 allocates (async-profiler, alloc).
+        byte[] text = new byte[30];
+        int end = digits(text, 0, time.getYear(), 4);
+        text[end] = '-';
+        end = digits(text, end + 1, time.getMonthValue(), 2);
+        text[end] = '-';
+        end = digits(text, end + 1, time.getDayOfMonth(), 2);
+        text[end] = 'T';
+        end = digits(text, end + 1, time.getHour(), 2);
+        text[end] = ':';
+        end = digits(text, end + 1, time.getMinute(), 2);
+        text[end] = ':';
+        end = digits(text, end + 1, time.getSecond(), 2);
         int nanos = instant.getNano();
         if (nanos != 0) {
-            text.append('.');
+            text[end] = '.';
             if (nanos % 1_000_000 == 0) {
-                digits(text, nanos / 1_000_000, 3);
+                end = digits(text, end + 1, nanos / 1_000_000, 3);
             } else if (nanos % 1_000 == 0) {
-                digits(text, nanos / 1_000, 6);
+                end = digits(text, end + 1, nanos / 1_000, 6);
             } else {
-                digits(text, nanos, 9);
+                end = digits(text, end + 1, nanos, 9);
             }
         }
-        return text.append('Z').toString();
+        text[end] = 'Z';
+        return new String(text, 0, end + 1, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code value} (not negative) with leading zeros to {@code width} digits. */
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String plain = Integer.toString(value);
-        for (int i = plain.length(); i < width; i++) {
-            text.append('0');
+    /** Writes {@code value}, zero-padded to {@code width} digits (it has no more), at {@code at}; returns the end. */
+    private static int digits(byte[] text, int at, int value, int width) {
+        int rest = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
         }
-        return text.append(plain);
+        return at + width;
     }
 
     private static boolean inRange(int year) {

@@ -51,7 +51,7 @@ class LegacyAdoptionIT {
         assertThat(adoption.success).isTrue();
         assertThat(adoption.initialSchemaVersion).isEqualTo("2");
         assertThat(adoption.migrations).extracting(migration -> migration.version)
-                .containsExactly("3", "4", "5", "6", "7", "8", "9", "10");
+                .containsExactly("3", "4", "5", "6", "7", "8", "9", "10", "11");
     }
 
     @Test

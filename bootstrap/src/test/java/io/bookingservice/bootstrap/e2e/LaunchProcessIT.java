@@ -77,17 +77,17 @@ class LaunchProcessIT {
         TestDatabase db = TestPostgres.createDatabase();
         new MigrationEngine(db.dataSource(), MigrationSettings.defaults(), null, line -> { }).upgrade("head");
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            // What a newer build leaves: V11 applied, a script this jar does not have.
+            // What a newer build leaves: V12 applied, a script this jar does not have.
             statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (100, '11', 'booking notes', 'SQL',"
-                    + " 'V11__booking_notes.sql', 1, current_user, 0, true)");
+                    + " checksum, installed_by, execution_time, success) VALUES (100, '12', 'booking notes', 'SQL',"
+                    + " 'V12__booking_notes.sql', 1, current_user, 0, true)");
         }
 
         JarProcess.Result serve = JarProcess.run(dataDirectory, Map.of("ENV", "test", "DATABASE_URL", url(db), "PORT", "0"), "");
 
         assertThat(serve.status()).isEqualTo(1);
         assertThat(serve.err().lines().toList()).singleElement().asString()
-                .startsWith("booking: serve: the database is at version 11, ahead of this build, whose newest migration is 10:");
+                .startsWith("booking: serve: the database is at version 12, ahead of this build, whose newest migration is 11:");
         // The log keeps Spring's one-line warning (it names the outermost bean being built); no stack trace.
         assertThat(serve.out()).doesNotContain("\tat ");
     }
@@ -97,8 +97,8 @@ class LaunchProcessIT {
         TestDatabase db = TestPostgres.createDatabase();
         Path scripts = Files.createDirectories(dataDirectory.resolve("extra/migration"));
         Path undo = Files.createDirectories(dataDirectory.resolve("extra/undo"));
-        Files.writeString(scripts.resolve("V11__booking_notes.sql"), "CREATE TABLE booking_notes (id integer);\n");
-        Files.writeString(undo.resolve("U11__booking_notes.sql"), "DROP TABLE booking_notes;\n");
+        Files.writeString(scripts.resolve("V12__booking_notes.sql"), "CREATE TABLE booking_notes (id integer);\n");
+        Files.writeString(undo.resolve("U12__booking_notes.sql"), "DROP TABLE booking_notes;\n");
         Path config = dataDirectory.resolve("booking.properties");
         Files.writeString(config, "ENV=test\nDATABASE_URL=" + url(db) + "\nBOOKING_PERSISTENCE=postgres\n"
                 + "BOOKING_MIGRATION_LOCATIONS=classpath:db/migration, filesystem:" + scripts + "\n"
@@ -115,16 +115,16 @@ class LaunchProcessIT {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             java.sql.ResultSet table = statement.executeQuery("SELECT to_regclass('booking_notes') IS NOT NULL");
             assertThat(table.next()).isTrue();
-            assertThat(table.getBoolean(1)).as("serve applied V11 from BOOKING_MIGRATION_LOCATIONS").isTrue();
+            assertThat(table.getBoolean(1)).as("serve applied V12 from BOOKING_MIGRATION_LOCATIONS").isTrue();
         }
 
         JarProcess.Result current = JarProcess.run(dataDirectory, Map.of(), "", "migrate", "-c", config.toString(), "current");
-        assertThat(current.out()).isEqualTo("11 (head)\n");
+        assertThat(current.out()).isEqualTo("12 (head)\n");
         JarProcess.Result down = JarProcess.run(dataDirectory, Map.of(), "", "migrate", "-c", config.toString(),
                 "downgrade", "-1");
         assertThat(down.status()).as(down.err()).isZero();
         assertThat(JarProcess.run(dataDirectory, Map.of(), "", "migrate", "-c", config.toString(), "current").out())
-                .isEqualTo("10 (head is 11; run: booking migrate upgrade)\n");
+                .isEqualTo("11 (head is 12; run: booking migrate upgrade)\n");
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

@@ -35,8 +35,8 @@ class OperatorProcessIT {
         assertThat(upgrade.status()).as(upgrade.err()).isZero();
         assertThat(upgrade.err()).contains("migrate: database \"" + db.name() + "\" on localhost:",
                 "(from DATABASE_URL in " + config + ")");
-        assertThat(upgrade.out()).endsWith("upgraded from base to version 10 (10 migration(s))\n");
-        assertThat(version(db)).isEqualTo("10");
+        assertThat(upgrade.out()).endsWith("upgraded from base to version 11 (11 migration(s))\n");
+        assertThat(version(db)).isEqualTo("11");
         assertThat(dataDirectory().resolve("postgres")).doesNotExist();
     }
 
@@ -49,7 +49,7 @@ class OperatorProcessIT {
 
         assertThat(upgrade.status()).as(upgrade.err()).isZero();
         assertThat(upgrade.err()).contains("(from DATABASE_URL_TEST)");
-        assertThat(version(db)).isEqualTo("10");
+        assertThat(version(db)).isEqualTo("11");
     }
 
     @Test
@@ -102,7 +102,7 @@ class OperatorProcessIT {
         JarProcess.Result fromStdin = JarProcess.run(dataDirectory(), Map.of(), "Stdin-Pass-1\n",
                 "migrate", "current", "--url", withoutPassword, "--password-stdin");
         assertThat(fromStdin.status()).as(fromStdin.err()).isZero();
-        assertThat(fromStdin.out()).isEqualTo("base (head is 10; run: booking migrate upgrade)\n");
+        assertThat(fromStdin.out()).isEqualTo("base (head is 11; run: booking migrate upgrade)\n");
         assertThat(fromStdin.err()).contains("(from --url)").doesNotContain("Stdin-Pass-1");
     }
 

@@ -88,7 +88,7 @@ class ReadmeFirstSessionIT {
 
         JarProcess.Result current = JarProcess.run(data, Map.of(), "", "migrate", "current");
         assertThat(current.status()).as(current.err()).isZero();
-        assertThat(current.out()).isEqualTo("10 (head)\n");
+        assertThat(current.out()).isEqualTo("11 (head)\n");
         assertThat(current.err()).contains("migrate: database \"booking\" on localhost:" + libpq.group(1) + " as postgres");
     }
 

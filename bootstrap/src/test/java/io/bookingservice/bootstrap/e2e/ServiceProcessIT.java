@@ -87,7 +87,7 @@ class ServiceProcessIT {
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isZero();
-        assertThat(stdout).isEqualTo("base (head is 10; run: booking migrate upgrade)\n");
+        assertThat(stdout).isEqualTo("base (head is 11; run: booking migrate upgrade)\n");
         assertThat(stderr).contains("embedded PostgreSQL");
     }
 

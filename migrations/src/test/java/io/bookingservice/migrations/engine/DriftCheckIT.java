@@ -107,6 +107,21 @@ class DriftCheckIT {
     }
 
     @Test
+    void knowsThePartialIndexesOfV11AndTheirPredicates() throws SQLException {
+        TestDatabase db = TestPostgres.createDatabase();
+        MigrationEngine engine = engine(db);
+        engine.upgrade("head");
+        execute(db, "DROP INDEX ix_booking_requests_cancelled_id_event_time");
+        execute(db, "DROP INDEX ix_booking_requests_pending_id_event_time");
+        execute(db, "CREATE INDEX ix_booking_requests_pending_id_event_time ON booking_requests (id, event_time)"
+                + " WHERE status = 'accepted'");
+
+        assertThat(engine.check().differences()).hasSize(2)
+                .contains("index ix_booking_requests_cancelled_id_event_time missing in live")
+                .anySatisfy(difference -> assertThat(difference).startsWith("index ix_booking_requests_pending_id_event_time"));
+    }
+
+    @Test
     void aSessionTableLoosenedByHandIsDrift() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase();
         MigrationEngine engine = engine(db);

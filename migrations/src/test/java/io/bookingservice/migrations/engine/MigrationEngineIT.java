@@ -47,13 +47,14 @@ class MigrationEngineIT {
         MigrationOutcome outcome = engine.upgrade("head");
 
         assertThat(outcome.fromVersion()).isNull();
-        assertThat(outcome.toVersion()).isEqualTo("10");
+        assertThat(outcome.toVersion()).isEqualTo("11");
         assertThat(outcome.steps()).containsExactly("applied V1 booking requests", "applied V2 users",
                 "applied V3 timestamptz and jsonb", "applied V4 ownership decisions and version",
                 "applied V5 booking rules", "applied V6 idempotency keys", "applied V7 throttle buckets",
-                "applied V8 sessions", "applied V9 event time order", "applied V10 filtered pages");
-        assertThat(engine.current()).contains("10");
-        assertThat(engine.head()).contains("10");
+                "applied V8 sessions", "applied V9 event time order", "applied V10 filtered pages",
+                "applied V11 filtered pages by status");
+        assertThat(engine.current()).contains("11");
+        assertThat(engine.head()).contains("11");
         assertThat(snapshot(db).diff(snapshotOfFlywayAt(null))).isEmpty();
         assertThat(engine.upgrade("head").steps()).isEmpty();
     }
@@ -67,8 +68,8 @@ class MigrationEngineIT {
         assertThat(engine.upgrade("+1").steps()).containsExactly("applied V3 timestamptz and jsonb");
         assertThat(engine.upgrade("6").toVersion()).isEqualTo("6");
 
-        assertThatThrownBy(() -> engine.upgrade("+5")).isInstanceOf(InvalidTarget.class)
-                .hasMessageContaining("only 4 migration(s) pending (V7, V8, V9, V10)");
+        assertThatThrownBy(() -> engine.upgrade("+6")).isInstanceOf(InvalidTarget.class)
+                .hasMessageContaining("only 5 migration(s) pending (V7, V8, V9, V10, V11)");
         assertThatThrownBy(() -> engine.upgrade("3")).isInstanceOf(InvalidTarget.class)
                 .hasMessageContaining("use downgrade 3");
         assertThatThrownBy(() -> engine.upgrade("99")).isInstanceOf(InvalidTarget.class)
@@ -94,6 +95,9 @@ class MigrationEngineIT {
         MigrationEngine engine = engine(db);
         engine.upgrade("head");
 
+        assertThat(engine.downgrade("-1").steps()).containsExactly("undid V11 filtered pages by status");
+        assertThat(engine.current()).contains("10");
+        assertThat(snapshot(db).diff(snapshotOfFlywayAt("10"))).isEmpty();
         assertThat(engine.downgrade("-1").steps()).containsExactly("undid V10 filtered pages");
         assertThat(engine.current()).contains("9");
         assertThat(snapshot(db).diff(snapshotOfFlywayAt("9"))).isEmpty();
@@ -124,7 +128,8 @@ class MigrationEngineIT {
         assertThat(snapshot(db).sequences()).isEmpty();
 
         assertThat(queryStrings(db, "SELECT version || ' ' || script FROM migration_downgrade_log ORDER BY id"))
-                .containsExactly("10 U10__filtered_pages.sql", "9 U9__event_time_order.sql", "8 U8__sessions.sql",
+                .containsExactly("11 U11__filtered_pages_by_status.sql", "10 U10__filtered_pages.sql",
+                        "9 U9__event_time_order.sql", "8 U8__sessions.sql",
                         "7 U7__throttle_buckets.sql",
                         "6 U6__idempotency_keys.sql", "5 U5__booking_rules.sql",
                         "4 U4__ownership_decisions_and_version.sql", "3 U3__timestamptz_and_jsonb.sql",
@@ -146,7 +151,7 @@ class MigrationEngineIT {
 
         assertThat(before.tables()).containsKeys("booking_requests", "users", "idempotency_keys", "throttle_buckets");
         assertThat(before.diff(snapshot(db))).isEmpty();
-        assertThat(engine.current()).contains("10");
+        assertThat(engine.current()).contains("11");
     }
 
     @Test
@@ -262,8 +267,8 @@ class MigrationEngineIT {
 
         assertThat(outcome.adoptedFrom()).isEqualTo("00ba29ba9ef0");
         assertThat(outcome.fromVersion()).isEqualTo("2");
-        assertThat(outcome.steps()).hasSize(8);
-        assertThat(engine.current()).contains("10");
+        assertThat(outcome.steps()).hasSize(9);
+        assertThat(engine.current()).contains("11");
         assertThat(queryStrings(db, "SELECT count(*) FROM booking_requests")).containsExactly("5");
         assertThat(engine.history()).filteredOn(e -> e.state() == State.BASELINE)
                 .extracting(HistoryEntry::version, HistoryEntry::description)
@@ -271,7 +276,7 @@ class MigrationEngineIT {
 
         assertThatThrownBy(() -> engine.downgrade("base")).isInstanceOf(BelowBaseline.class)
                 .hasMessageContaining("lowest reachable version is 2");
-        assertThat(engine.current()).contains("10");
+        assertThat(engine.current()).contains("11");
         engine.downgrade("2");
         assertThat(engine.current()).contains("2");
         assertThatThrownBy(() -> engine.downgrade("-1")).isInstanceOf(BelowBaseline.class);
@@ -332,15 +337,15 @@ class MigrationEngineIT {
             int applied = 0;
             for (Future<MigrationOutcome> outcome : outcomes) {
                 MigrationOutcome result = outcome.get();
-                assertThat(result.toVersion()).isEqualTo("10");
+                assertThat(result.toVersion()).isEqualTo("11");
                 applied += result.steps().size();
             }
-            assertThat(applied).isEqualTo(10);
+            assertThat(applied).isEqualTo(11);
         } finally {
             pool.shutdownNow();
         }
         assertThat(queryStrings(db, "SELECT version || ':' || count(*) FROM flyway_schema_history "
-                + "GROUP BY version ORDER BY version::int")).containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "9:1", "10:1");
+                + "GROUP BY version ORDER BY version::int")).containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "9:1", "10:1", "11:1");
     }
 
     @Test
@@ -350,12 +355,12 @@ class MigrationEngineIT {
         engine.downgrade("-1");
 
         assertThat(engine.history()).extracting(e -> e.version() + " " + e.state()).containsExactly(
-                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 PENDING", "4 PENDING", "5 PENDING", "6 PENDING", "7 PENDING", "8 PENDING", "9 PENDING", "10 PENDING");
+                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 PENDING", "4 PENDING", "5 PENDING", "6 PENDING", "7 PENDING", "8 PENDING", "9 PENDING", "10 PENDING", "11 PENDING");
 
         engine.upgrade("+1");
         List<HistoryEntry> history = engine.history();
         assertThat(history).extracting(e -> e.version() + " " + e.state()).containsExactly(
-                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 APPLIED", "4 PENDING", "5 PENDING", "6 PENDING", "7 PENDING", "8 PENDING", "9 PENDING", "10 PENDING");
+                "1 APPLIED", "2 APPLIED", "3 DOWNGRADED", "3 APPLIED", "4 PENDING", "5 PENDING", "6 PENDING", "7 PENDING", "8 PENDING", "9 PENDING", "10 PENDING", "11 PENDING");
         assertThat(history.get(2).script()).isEqualTo("U3__timestamptz_and_jsonb.sql");
         assertThat(history.get(3).type()).isEqualTo("SQL");
         assertThat(history.get(4).at()).isNull();

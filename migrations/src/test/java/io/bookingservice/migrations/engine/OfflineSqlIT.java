@@ -45,7 +45,7 @@ class OfflineSqlIT {
 
         ValidateResult validation = TestFlyway.configure(db).load().validateWithResult();
         assertThat(validation.validationSuccessful).as(String.valueOf(validation.invalidMigrations)).isTrue();
-        assertThat(engine(db).current()).contains("10");
+        assertThat(engine(db).current()).contains("11");
         assertThat(snapshot(db).diff(snapshotOfFlywayAt(null))).isEmpty();
         assertThat(engine(db).upgrade("head").steps()).isEmpty();
     }
@@ -62,7 +62,7 @@ class OfflineSqlIT {
                 .contains("-- V3 timestamptz and jsonb").contains("-- V4 ").doesNotContain("-- V5 ");
         assertThat(engine(db).current()).contains("4");
         assertThat(TestFlyway.configure(db).target("4").load().validateWithResult().validationSuccessful).isTrue();
-        assertThat(engine(db).upgrade("head").steps()).hasSize(6);
+        assertThat(engine(db).upgrade("head").steps()).hasSize(7);
     }
 
     @Test
@@ -72,13 +72,13 @@ class OfflineSqlIT {
 
         runAsDba(db, scripts.downgradeSql("head", "2"));
 
-        // V3-V10 are pending again: valid, not an error.
+        // V3-V11 are pending again: valid, not an error.
         assertThat(TestFlyway.configure(db).ignoreMigrationPatterns("*:pending").load().validateWithResult()
                 .validationSuccessful).isTrue();
         assertThat(engine(db).current()).contains("2");
         assertThat(snapshot(db).diff(snapshotOfFlywayAt("2"))).isEmpty();
         assertThat(engine(db).history()).filteredOn(e -> e.state() == HistoryEntry.State.DOWNGRADED)
-                .extracting(HistoryEntry::version).containsExactly("10", "9", "8", "7", "6", "5", "4", "3");
+                .extracting(HistoryEntry::version).containsExactly("11", "10", "9", "8", "7", "6", "5", "4", "3");
 
         runAsDba(db, scripts.downgradeSql("2", "base"));
         assertThat(engine(db).current()).isEmpty();
@@ -97,9 +97,9 @@ class OfflineSqlIT {
 
     @Test
     void impossibleRangesAreRefused() {
-        assertThatThrownBy(() -> scripts.upgradeSql("10", "head")).isInstanceOf(InvalidTarget.class);
-        assertThatThrownBy(() -> scripts.upgradeSql("4", "+7")).isInstanceOf(InvalidTarget.class)
-                .hasMessageContaining("only 6 migration(s) above it");
+        assertThatThrownBy(() -> scripts.upgradeSql("11", "head")).isInstanceOf(InvalidTarget.class);
+        assertThatThrownBy(() -> scripts.upgradeSql("4", "+8")).isInstanceOf(InvalidTarget.class)
+                .hasMessageContaining("only 7 migration(s) above it");
         assertThatThrownBy(() -> scripts.downgradeSql("2", "-3")).isInstanceOf(InvalidTarget.class);
         assertThatThrownBy(() -> scripts.downgradeSql("12", "base")).isInstanceOf(InvalidTarget.class)
                 .hasMessageContaining("no migration V12");

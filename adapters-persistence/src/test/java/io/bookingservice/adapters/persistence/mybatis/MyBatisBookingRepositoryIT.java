@@ -217,6 +217,24 @@ class MyBatisBookingRepositoryIT {
                 .as("from is inclusive, to exclusive").containsExactly(b, c);
     }
 
+    /** The cursor's id is compared as an integer (the column's type): one past every id lists nothing. */
+    @Test
+    void aCursorPastTheLargestIntegerIdListsNothingRatherThanFailing() {
+        Instant base = Instant.parse("2032-02-01T00:00:00Z");
+        User owner = db.createUser("far-lister", Role.REQUESTER);
+        Booking a = bookings.insert(PostgresFixture.pending(owner, base, 30, NOW));
+        Booking b = bookings.insert(PostgresFixture.pending(owner, base.plusSeconds(3600), 30, NOW));
+        BookingQuery mine = BookingQuery.all().ownedBy(owner.id());
+        BookingQuery ranged = new BookingQuery(Set.of(), base, base.plusSeconds(7200), owner.id());
+
+        assertThat(bookings.list(mine, a.id(), 10)).containsExactly(b);
+        assertThat(bookings.list(ranged, a.id(), 10)).containsExactly(b);
+        for (long past : new long[] {Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, Long.MAX_VALUE}) {
+            assertThat(bookings.list(mine, new BookingId(past), 10)).as("after %d", past).isEmpty();
+            assertThat(bookings.list(ranged, new BookingId(past), 10)).as("after %d, in a range", past).isEmpty();
+        }
+    }
+
     @Test
     void aMovedGrandfatheredBookingLosesItsExemption() {
         Instant start = Instant.parse("2032-02-01T14:00:00Z");

@@ -36,25 +36,25 @@ class MigrateCommandIT {
         Run upgrade = migrate(db, "upgrade");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.out()).contains("applying V1 booking requests\n", "applying V7 throttle buckets\n",
-                "applying V10 filtered pages\n", "upgraded from base to version 10 (10 migration(s))");
+                "applying V11 filtered pages by status\n", "upgraded from base to version 11 (11 migration(s))");
 
-        assertThat(migrate(db, "current").out()).isEqualTo("10 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("11 (head)\n");
 
         Run downgrade = migrate(db, "downgrade", "-1");
         assertThat(downgrade.exitCode()).isZero();
-        assertThat(downgrade.out()).contains("undoing V10 filtered pages with U10__filtered_pages.sql",
-                "downgraded from version 10 to version 9 (1 migration(s) undone)");
-        assertThat(migrate(db, "current").out()).isEqualTo("9 (head is 10; run: booking migrate upgrade)\n");
+        assertThat(downgrade.out()).contains("undoing V11 filtered pages by status with U11__filtered_pages_by_status.sql",
+                "downgraded from version 11 to version 10 (1 migration(s) undone)");
+        assertThat(migrate(db, "current").out()).isEqualTo("10 (head is 11; run: booking migrate upgrade)\n");
 
         List<String> history = migrate(db, "history").out().lines().toList();
         assertThat(history.get(0)).startsWith("VERSION  STATE").contains("WHEN (UTC)", "DESCRIPTION", "SCRIPT");
-        // Header, V1-V9 applied, V10's downgrade (its history row is gone), V10 pending again.
-        assertThat(history).hasSize(1 + 9 + 1 + 1);
+        // Header, V1-V10 applied, V11's downgrade (its history row is gone), V11 pending again.
+        assertThat(history).hasSize(1 + 10 + 1 + 1);
         assertThat(history.get(1)).matches("1 +applied +SQL +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +booking requests +V1__booking_requests.sql");
-        assertThat(history.get(10)).matches("10 +downgraded +UNDO +.* +filtered pages +U10__filtered_pages.sql");
-        assertThat(history.get(11)).matches("10 +pending +SQL +filtered pages +V10__filtered_pages.sql");
+        assertThat(history.get(11)).matches("11 +downgraded +UNDO +.* +filtered pages by status +U11__filtered_pages_by_status.sql");
+        assertThat(history.get(12)).matches("11 +pending +SQL +filtered pages by status +V11__filtered_pages_by_status.sql");
 
-        assertThat(migrate(db, "upgrade", "+1").out()).contains("upgraded from version 9 to version 10");
+        assertThat(migrate(db, "upgrade", "+1").out()).contains("upgraded from version 10 to version 11");
     }
 
     @Test
@@ -66,13 +66,13 @@ class MigrateCommandIT {
 
         assertThat(upgrade.exitCode()).isZero();
         assertThat(upgrade.out()).startsWith("adopted Alembic revision 00ba29ba9ef0 as baseline version 2\n")
-                .contains("upgraded from version 2 to version 10 (8 migration(s))");
-        assertThat(migrate(db, "current").out()).isEqualTo("10 (head)\n");
+                .contains("upgraded from version 2 to version 11 (9 migration(s))");
+        assertThat(migrate(db, "current").out()).isEqualTo("11 (head)\n");
 
         Run belowBaseline = migrate(db, "downgrade", "base");
         assertThat(belowBaseline.exitCode()).isEqualTo(MigrateCommand.REFUSED);
         assertThat(belowBaseline.err()).startsWith("migrate: database ").contains("\nrefused: cannot downgrade below version 2");
-        assertThat(migrate(db, "current").out()).isEqualTo("10 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("11 (head)\n");
     }
 
     @Test
@@ -112,14 +112,14 @@ class MigrateCommandIT {
 
         Run clean = migrate(db, "check");
         assertThat(clean.exitCode()).isZero();
-        assertThat(clean.out()).endsWith("no drift: the schema matches version 10\n");
+        assertThat(clean.out()).endsWith("no drift: the schema matches version 11\n");
 
         execute(db, "ALTER TABLE booking_requests ADD COLUMN notes text");
         execute(db, "DROP INDEX ix_booking_requests_status_event_time_id");
         execute(db, "DROP INDEX ix_throttle_buckets_expires_at");
         Run drift = migrate(db, "check");
         assertThat(drift.exitCode()).isEqualTo(MigrateCommand.REFUSED);
-        assertThat(drift.out()).contains("drift: the schema differs from version 10 (expected ≠ live), 3 difference(s):",
+        assertThat(drift.out()).contains("drift: the schema differs from version 11 (expected ≠ live), 3 difference(s):",
                 "  column booking_requests.notes unexpected in live\n",
                 "  index ix_booking_requests_status_event_time_id missing in live\n",
                 "  index ix_throttle_buckets_expires_at missing in live\n");
@@ -129,7 +129,7 @@ class MigrateCommandIT {
     void offlineSqlNeedsNoDatabase() {
         Run upgrade = migrate(Map.of(), "upgrade", "--sql");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
-        assertThat(upgrade.out()).startsWith("-- booking migrate upgrade --sql: base -> 10\n")
+        assertThat(upgrade.out()).startsWith("-- booking migrate upgrade --sql: base -> 11\n")
                 .contains("CREATE TABLE IF NOT EXISTS \"public\".\"flyway_schema_history\"",
                         "'V6__idempotency_keys.sql'", "'V7__throttle_buckets.sql'");
 
@@ -170,7 +170,7 @@ class MigrateCommandIT {
         Run current = migrate(Map.of("DATABASE_URL", pythonUrl), "current");
 
         assertThat(current.exitCode()).as(current.err()).isZero();
-        assertThat(current.out()).isEqualTo("base (head is 10; run: booking migrate upgrade)\n");
+        assertThat(current.out()).isEqualTo("base (head is 11; run: booking migrate upgrade)\n");
     }
 
     @Test
@@ -216,7 +216,7 @@ class MigrateCommandIT {
 
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.err()).contains("\"" + db.name() + "\"", "(from DATABASE_URL in " + config + ")");
-        assertThat(migrate(db, "current").out()).isEqualTo("10 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("11 (head)\n");
         // Local mode's default, the embedded database, was never started.
         assertThat(temp.resolve("booking-data")).doesNotExist();
     }
@@ -233,7 +233,7 @@ class MigrateCommandIT {
         assertThat(upgrade.err()).startsWith("error: config file " + config + ": 'url' is not a setting;")
                 .contains("DATABASE_URL=");
         assertThat(temp.resolve("booking-data")).doesNotExist();
-        assertThat(migrate(db, "current").out()).isEqualTo("base (head is 10; run: booking migrate upgrade)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("base (head is 11; run: booking migrate upgrade)\n");
     }
 
     @Test
@@ -244,7 +244,7 @@ class MigrateCommandIT {
 
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.err()).contains("(from DATABASE_URL_TEST)");
-        assertThat(migrate(db, "current").out()).isEqualTo("10 (head)\n");
+        assertThat(migrate(db, "current").out()).isEqualTo("11 (head)\n");
     }
 
     @Test
@@ -274,7 +274,7 @@ class MigrateCommandIT {
         Run current = migrate(db, "current");
         assertThat(current.exitCode()).isZero();
         assertThat(current.out()).isEqualTo("base: the database is at Alembic revision 00ba29ba9ef0 (the Python service's),"
-                + " not adopted yet; run: booking migrate upgrade (adopts it as version 2) (head is 10)\n");
+                + " not adopted yet; run: booking migrate upgrade (adopts it as version 2) (head is 11)\n");
 
         Run check = migrate(db, "check");
         assertThat(check.exitCode()).isEqualTo(MigrateCommand.REFUSED);

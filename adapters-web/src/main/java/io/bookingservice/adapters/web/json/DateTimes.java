@@ -121,8 +121,10 @@ public final class DateTimes {
         return new String(text, 0, end + 1, StandardCharsets.ISO_8859_1);
     }
 
-    /** {@code value} (not negative) with leading zeros to {@code width} digits. */
-    /** Writes {@code value}, zero-padded to {@code width} digits (it has no more), at {@code at}; returns the end. */
+    /**
+     * Writes {@code value} (not negative, at most {@code width} digits) with leading zeros to
+     * {@code width} digits at {@code at}; returns where it ends.
+     */
     private static int digits(byte[] text, int at, int value, int width) {
         int rest = value;
         for (int i = at + width - 1; i >= at; i--) {

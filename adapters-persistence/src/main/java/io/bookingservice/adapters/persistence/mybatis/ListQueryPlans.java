@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code EXPLAIN (ANALYZE, BUFFERS)} of the booking list statements exactly as this adapter sends
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} of the booking list (and overlap) statements exactly as this adapter sends
  * them: the SQL is rendered from {@code BookingMapper.xml} with the same parameters
  * {@link MyBatisBookingRepository} passes and bound by the same type handlers. Used by
  * {@code bench/data} and by the buffer gate {@code ListQueryBuffersIT}, so that neither measures a
@@ -123,6 +123,23 @@ public final class ListQueryPlans {
         parameters.put("afterUntimed", after != null && after.eventTime() == null);
         parameters.put("limit", limit);
         return explain("listByEventTime", parameters);
+    }
+
+    /** The plan of the accepted bookings a slot overlaps ({@code BookingRepository.findAcceptedOverlapping}). */
+    public Plan acceptedOverlapping(Instant start, Instant end) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("start", start);
+        parameters.put("end", end);
+        return explain("findAcceptedOverlapping", parameters);
+    }
+
+    /** The plan of the lookup of the booking the exclusion constraint found in a slot's way. */
+    public Plan constraintConflict(Instant start, Instant end, Long excludeId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("start", start);
+        parameters.put("end", end);
+        parameters.put("excludeId", excludeId);
+        return explain("findConstraintConflict", parameters);
     }
 
     private static Map<String, Object> filters(BookingQuery query) {

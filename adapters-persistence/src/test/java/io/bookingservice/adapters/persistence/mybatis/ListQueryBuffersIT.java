@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -124,6 +125,49 @@ class ListQueryBuffersIT {
 
         assertThat(plan.rows()).as("rows of %s", plan).isEqualTo(position.rowsOnPage);
         assertThat(plan.sharedBuffers()).as("shared buffers of %s", plan).isLessThanOrEqualTo(MAX_BUFFERS);
+    }
+
+    /**
+     * Accepting or moving a booking looks for the accepted bookings its slot overlaps. Every
+     * booking lasts at most 32,767 minutes, so only about three weeks of accepted bookings are
+     * read, not all of those before the slot (a sequential scan of the whole table before).
+     */
+    @Test
+    void theOverlapCheckReadsOnlyTheWeeksBeforeTheSlot() throws SQLException {
+        Instant start = START.plus(SPAN.dividedBy(2));
+        long weeks = db.count("SELECT count(*) FROM booking_requests WHERE status = 'accepted' AND event_time > '"
+                + start.minus(Duration.ofMinutes(32_767)) + "' AND event_time < '" + start.plusSeconds(3600) + "'");
+        long overlapping = db.count("SELECT count(*) FROM booking_requests WHERE status = 'accepted'"
+                + " AND event_time < '" + start.plusSeconds(3600) + "' AND event_time + make_interval(mins => duration_minutes) > '"
+                + start + "'");
+        long tablePages = db.count("SELECT relpages FROM pg_class WHERE relname = 'booking_requests'");
+
+        ListQueryPlans.Plan plan = plans.acceptedOverlapping(start, start.plusSeconds(3600));
+
+        assertThat(plan.rows()).as("rows of %s", plan).isEqualTo(overlapping).isPositive();
+        assertThat(plan.sharedBuffers()).as("shared buffers of %s", plan)
+                .isLessThanOrEqualTo(weeks + 50).isLessThan(tablePages / 4);
+    }
+
+    /**
+     * After an exclusion violation the adapter asks which booking was in the way: the
+     * constraint's GiST index answers, in a few buffers, rather than a walk of the primary key.
+     */
+    @Test
+    void theConstraintConflictIsFoundThroughTheConstraintsIndex() throws SQLException {
+        // The last such booking in id order: a walk of the primary key would pass every other.
+        long id = db.count("SELECT max(id) FROM booking_requests WHERE status = 'accepted' AND NOT grandfathered"
+                + " AND event_time > '" + START.plus(SPAN.dividedBy(2)) + "'");
+        Instant eventTime = Instant.ofEpochSecond(db.count(
+                "SELECT extract(epoch FROM event_time)::bigint FROM booking_requests WHERE id = " + id));
+
+        ListQueryPlans.Plan found = plans.constraintConflict(eventTime, eventTime.plusSeconds(60), null);
+        ListQueryPlans.Plan excluded = plans.constraintConflict(eventTime, eventTime.plusSeconds(60), id);
+
+        assertThat(found.sharedBuffers()).as("shared buffers of %s", found).isLessThanOrEqualTo(MAX_BUFFERS);
+        assertThat(found.scans()).as("scans of %s", found).anyMatch(scan -> scan.contains("no_overlap"));
+        assertThat(excluded.scans()).as("scans of %s", excluded).anyMatch(scan -> scan.contains("no_overlap"));
+        assertThat(excluded.sharedBuffers()).as("shared buffers of %s", excluded).isLessThanOrEqualTo(MAX_BUFFERS);
     }
 
     /** A range holding {@code share} of the bookings, in the middle of the 10 years. */

@@ -41,6 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Pages of {@value #PAGE} (the console's; the service asks for one row more): a page whose
  * bookings are scattered over the table needs one buffer per booking at least, so pages of 100
  * cannot stay under 50 buffers with any index (bench/data reports them too).
+ *
+ * <p>On the same bookings, the accept path's two overlap lookups are held to reading a few weeks
+ * of bookings and the exclusion constraint's index, not the table.
  */
 class ListQueryBuffersIT {
 

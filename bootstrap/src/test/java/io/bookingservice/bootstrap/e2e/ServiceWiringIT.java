@@ -18,6 +18,7 @@ import io.bookingservice.bootstrap.database.Database;
 import io.bookingservice.bootstrap.secrets.PasswordRole;
 import io.bookingservice.bootstrap.secrets.StubSecretsManager;
 import io.bookingservice.bootstrap.server.RunningService;
+import io.bookingservice.bootstrap.wiring.DatabaseConfiguration;
 import io.bookingservice.domain.booking.Booking;
 import io.bookingservice.domain.booking.BookingId;
 import io.bookingservice.domain.booking.BookingStatus;
@@ -217,7 +218,9 @@ class ServiceWiringIT {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body())
                     .containsPattern("hikaricp_connections_active\\{[^}]*pool=\"booking-db\"")
-                    .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"booking-db\"[^}]*} 10")
+                    // The service's pool size, as the pool reports it (Prometheus prints gauges as 16.0).
+                    .containsPattern("(?m)^hikaricp_connections_max\\{[^}]*pool=\"booking-db\"[^}]*} "
+                            + DatabaseConfiguration.Use.SERVE.poolSize() + "(\\.0)?$")
                     .containsPattern("booking_decisions_total\\{[^}]*decision=\"accept")
                     .contains("http_server_requests_seconds_count");
         } finally {

@@ -34,8 +34,8 @@ public class DatabaseConfiguration {
          * hands a returned connection to a waiting thread by spinning on {@code Thread.yield}
          * (3.3 % of the service's CPU in the profile of {@code GET /booking/{id}/} at 16
          * clients), and on 2 cores that spin takes the CPU from the threads doing the work.
-         * Measured with 16 clients, runs interleaved on one host: 28–33 % less JVM CPU per
-         * {@code GET /booking/{id}/}, 15–32 % less per page of 100 (docs/operations.md,
+         * Measured with 16 clients, runs interleaved on one host: 28–56 % less JVM CPU per
+         * {@code GET /booking/{id}/}, 11–32 % less per page of 100 (docs/operations.md,
          * "Request path"). PostgreSQL's {@code max_connections} must allow instances × 16.
          */
         public static final Use SERVE = new Use(16, DatabasePool.Timeouts.REQUESTS);

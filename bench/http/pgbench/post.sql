@@ -1,5 +1,5 @@
 -- POST /booking/: the per-request account and session read, then the INSERT ... RETURNING in a
--- transaction (the statements the service sends; see bench/http/README.md for how they were taken).
+-- transaction (the statements the service sends, as pg_stat_statements lists them in bench/http/run's output).
 SELECT u.id, u.username, u.hashed_password, u.disabled, u.role, u.password_changed_at,
        EXISTS (SELECT 1 FROM user_sessions s
                 WHERE s.id = :sid::uuid AND s.user_id = u.id

@@ -141,6 +141,7 @@ public final class SettingsLoader {
                 flag("BOOKING_TRUST_PREVIOUS_KEY", true),
                 lookup("BOOKING_THROTTLE_TIMEOUT").map(v -> milliseconds("BOOKING_THROTTLE_TIMEOUT", v, 50, 10_000))
                         .orElse(Settings.DEFAULT_THROTTLE_TIMEOUT),
+                lookup("BOOKING_DB_POOL_SIZE").map(SettingsLoader::databasePoolSize).orElse(Settings.DEFAULT_DATABASE_POOL_SIZE),
                 lookup("BOOKING_SHUTDOWN_GRACE").map(SettingsLoader::shutdownGrace).orElse(DEFAULT_SHUTDOWN_GRACE),
                 sessionIdle,
                 sessionMax,
@@ -246,6 +247,20 @@ public final class SettingsLoader {
             throw new InvalidSettingsException(name + " must be positive, not '" + value + "'");
         }
         return parsed;
+    }
+
+    /** At least two: a readiness check or the periodic work must not wait behind the one request holding it. */
+    private static int databasePoolSize(String value) {
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size >= 2 && size <= Settings.MAXIMUM_DATABASE_POOL_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one message that says what is allowed.
+        }
+        throw new InvalidSettingsException("BOOKING_DB_POOL_SIZE must be a whole number of connections between 2 and "
+                + Settings.MAXIMUM_DATABASE_POOL_SIZE);
     }
 
     private static int port(String name, String value) {

@@ -29,16 +29,12 @@ public class DatabaseConfiguration {
     public record Use(int poolSize, DatabasePool.Timeouts timeouts) {
 
         /**
-         * The request path's short timeouts: a database outage answers 503 within about 3 s.
-         * 16 connections, not 10: with fewer connections than requests in flight, HikariCP
-         * hands a returned connection to a waiting thread by spinning on {@code Thread.yield}
-         * (3.3 % of the service's CPU in the profile of {@code GET /booking/{id}/} at 16
-         * clients), and on 2 cores that spin takes the CPU from the threads doing the work.
-         * Measured with 16 clients, runs interleaved on one host: 28–56 % less JVM CPU per
-         * {@code GET /booking/{id}/}, 11–32 % less per page of 100 (docs/operations.md,
-         * "Request path"). PostgreSQL's {@code max_connections} must allow instances × 16.
+         * The request path's short timeouts (a database outage answers 503 within about 3 s) and
+         * BOOKING_DB_POOL_SIZE connections ({@link Settings#DEFAULT_DATABASE_POOL_SIZE} says why 16 by default).
          */
-        public static final Use SERVE = new Use(16, DatabasePool.Timeouts.REQUESTS);
+        public static Use serve(Settings settings) {
+            return new Use(settings.databasePoolSize(), DatabasePool.Timeouts.REQUESTS);
+        }
 
         /** One operator command at a time. */
         public static final Use OPERATOR = new Use(2, DatabasePool.Timeouts.OPERATOR);

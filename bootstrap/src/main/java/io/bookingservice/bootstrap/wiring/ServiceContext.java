@@ -48,7 +48,7 @@ public final class ServiceContext {
     public static AnnotationConfigApplicationContext start(Settings settings, Optional<SecretSource> secrets, PrintStream console) {
         AnnotationConfigApplicationContext context = base(settings, secrets);
         PersistenceChoice persistence = PersistenceChoice.of(settings.persistence());
-        context.registerBean(DatabaseConfiguration.Use.class, () -> DatabaseConfiguration.Use.SERVE);
+        context.registerBean(DatabaseConfiguration.Use.class, () -> DatabaseConfiguration.Use.serve(settings));
         persistence.repositories().forEach(context::register);
         persistence.serving().forEach(context::register);
         context.register(CoreConfiguration.class, PasswordHashingConfiguration.class, SecurityConfiguration.class,

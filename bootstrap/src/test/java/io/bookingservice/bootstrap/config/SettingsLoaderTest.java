@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
@@ -38,6 +39,7 @@ class SettingsLoaderTest {
         assertThat(settings.docsUrl()).isEmpty();
         assertThat(settings.secretsEndpoint()).isEmpty();
         assertThat(settings.throttleTimeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.databasePoolSize()).isEqualTo(16);
         assertThat(settings.migrationScripts()).isEqualTo(MigrationSettings.defaults());
     }
 
@@ -81,6 +83,20 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_THROTTLE_TIMEOUT", "0")))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessage("BOOKING_THROTTLE_TIMEOUT must be a number of milliseconds between 50 and 10000");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 2", "' 24 ', 24", "64, 64"})
+    void theDatabasePoolSizeIsAWholeNumberOfConnections(String value, int size) {
+        assertThat(SettingsLoader.load(Map.of(), Map.of("BOOKING_DB_POOL_SIZE", value)).databasePoolSize()).isEqualTo(size);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "0", "-16", "65", "16.0", "sixteen", "99999999999"})
+    void aDatabasePoolSizeOutsideTwoTo64IsRefusedByName(String value) {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("BOOKING_DB_POOL_SIZE", value)))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("BOOKING_DB_POOL_SIZE must be a whole number of connections between 2 and 64");
     }
 
     @Test

@@ -76,7 +76,8 @@ public record Settings(
      * that spin takes the CPU from the threads doing the work. Measured with 16 clients, runs
      * interleaved on one host: 28–56 % less JVM CPU per {@code GET /booking/{id}/}, 11–32 % less
      * per page of 100 than with 10 (docs/operations.md, "Request path"). PostgreSQL's
-     * {@code max_connections} must allow instances × this, hence BOOKING_DB_POOL_SIZE.
+     * {@code max_connections} must allow instances × (this + the throttle's two), hence
+     * BOOKING_DB_POOL_SIZE.
      */
     public static final int DEFAULT_DATABASE_POOL_SIZE = 16;
 
